@@ -1,0 +1,5 @@
+"""Entry point for `python -m drafter`."""
+
+from drafter.cli import main
+
+main()

@@ -1,0 +1,126 @@
+"""The command line: click wiring only. Each command imports its work lazily and calls one function."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from drafter import __version__
+from drafter.errors import DrafterError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORM = click.Path(path_type=Path, dir_okay=True)
+
+
+class DrafterGroup(click.Group):
+    """Turns every DrafterError into its Chinese message on stderr and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DrafterError as error:
+            click.echo(str(error), err=True)
+            sys.exit(error.exit_code)
+
+
+@click.group(cls=DrafterGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", message="drafter %(version)s")
+def cli():
+    """drafter：用 YAML 表单起草科技局年度工作总结及工作计划，生成符合 GB/T 9704 的 Word 文稿。
+
+    \b
+    常用流程：
+      drafter init -o report.yaml --year 2024 --org 青山县科学技术局   生成表单
+      drafter validate report.yaml                                    检查表单
+      drafter build report.yaml                                       生成 Word 文稿
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("report.yaml"), show_default=True,
+              help="表单文件名。已有同名文件时不会覆盖。")
+@click.option("--year", type=click.IntRange(1990, 2100), help="报告年度，默认今年。")
+@click.option("--org", help="单位名称（全称），如“青山县科学技术局”。")
+def init(output, year, org):
+    """生成一份带注释的空白表单（含科技局常用指标）。"""
+    from drafter.commands.init import init_form
+
+    path = init_form(output, year, org)
+    click.echo(f"已生成表单：{path}\n请填写后运行：drafter validate {path}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("form", type=FORM)
+def validate(form):
+    """检查表单：一次列出所有问题（文件:行:列），无误时退出码为 0，有问题时为 2。"""
+    from drafter.commands.validate import validate_form
+
+    for line in validate_form(form):
+        click.echo(line)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("form", type=FORM)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的 .docx 文件；默认放在表单旁，以标题命名。")
+@click.option("--templates", type=click.Path(path_type=Path), help="自定义模板文件夹，优先于表单旁的 templates/ 和内置模板。")
+@click.option("--force", is_flag=True, help="即使已有文稿在生成后被修改过，也覆盖它。")
+def build(form, output, templates, force):
+    """由表单生成 Word 文稿（.docx）。"""
+    from drafter.commands.build import build_report
+
+    result = build_report(form, output, templates, force)
+    for note in result.notes:
+        click.echo(note, err=True)
+    click.echo(f"已生成文稿：{result.output}")
+
+
+@cli.group(context_settings=CONTEXT)
+def templates():
+    """查看、复制内置模板，以便按本单位习惯修改。"""
+
+
+def _search_path(folder):
+    from drafter.templating import template_search_path
+
+    return template_search_path(folder, None)
+
+
+TEMPLATES_OPTION = click.option("--templates", "folder", type=click.Path(path_type=Path),
+                                help="自定义模板文件夹（与 build 的 --templates 相同）。")
+
+
+@templates.command("list", context_settings=CONTEXT)
+@TEMPLATES_OPTION
+def templates_list(folder):
+    """列出所有模板及其来源。"""
+    from drafter.commands.templates import list_templates
+
+    for line in list_templates(_search_path(folder)):
+        click.echo(line)
+
+
+@templates.command("show", context_settings=CONTEXT)
+@click.argument("name")
+@TEMPLATES_OPTION
+def templates_show(name, folder):
+    """显示模板 NAME 的内容，如 sections/plan.j2。"""
+    from drafter.commands.templates import show_template
+
+    click.echo(show_template(name, _search_path(folder)), nl=False)
+
+
+@templates.command("copy", context_settings=CONTEXT)
+@click.argument("name")
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("templates"))
+def templates_copy(name, folder):
+    """把模板 NAME 复制到 FOLDER（默认 ./templates），修改后 build 会优先使用它。"""
+    from drafter.commands.templates import copy_template
+
+    target = copy_template(name, _search_path(None), folder)
+    click.echo(f"已复制到：{target}")
+
+
+def main():
+    cli(prog_name="drafter")

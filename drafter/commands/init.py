@@ -1,0 +1,76 @@
+"""drafter init: write a complete, commented starter form; never over an existing file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import string
+from pathlib import Path
+
+from drafter.catalogue import catalogue
+from drafter.errors import OutputError
+from drafter.output import write_atomically
+from drafter.resources import installed_schema_uri, templates_dir
+
+DEFAULT_ORG = "××县科学技术局"
+
+
+def region_of(org: str) -> str:
+    for suffix in ("科学技术局", "科技局", "科学技术和工业信息化局", "科技和工业信息化局"):
+        if org.endswith(suffix) and len(org) > len(suffix):
+            return org[: -len(suffix)]
+    return org
+
+
+def recipient_of(region: str) -> str:
+    level = region[-1:] if region[-1:] in "县市区旗" else "县"
+    return f"{level}委、{level}政府"
+
+
+def indicator_lines() -> str:
+    lines = []
+    for entry in catalogue():
+        lines += [
+            f"  - id: {entry.id}",
+            f"    name: {_quote(entry.name)}",
+            f"    unit: {_quote(entry.unit)}",
+            "    value:                        # 本年数值",
+            "    previous:                     # 上年数值",
+            "    target:                       # 本年目标（没有可删除）",
+            "    # rank: {scope: 全市, position: 1}",
+        ]
+    return "\n".join(lines)
+
+
+def _quote(text: str) -> str:
+    """Plain when YAML reads it back unchanged, else double-quoted."""
+    import yaml
+
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def starter_form(year: int, org: str) -> str:
+    region = region_of(org)
+    template = string.Template((templates_dir() / "starter.yaml").read_text(encoding="utf-8"))
+    return template.substitute(
+        schema_uri=installed_schema_uri(),
+        org=_quote(org),
+        region=_quote(region),
+        recipient=_quote(recipient_of(region)),
+        year=year,
+        plan_year=year + 1,
+        indicators=indicator_lines(),
+    )
+
+
+def init_form(output: Path, year: int | None, org: str | None) -> Path:
+    if output.exists():
+        raise OutputError(f"{output}: 文件已存在，drafter init 不会覆盖已有文件。请用 -o 指定新的文件名。")
+    year = year or dt.date.today().year
+    write_atomically(output, starter_form(year, org or DEFAULT_ORG).encode("utf-8"))
+    return output

@@ -1,0 +1,121 @@
+"""The block model every report becomes, and the parser of draft text into blocks.
+
+Draft text is what templates render: one paragraph per line, no inline markup. Structure is written
+only through directive lines that start with DIRECTIVE, a control character that user data can never
+contain (the renderer strips it from every value), so a clerk's "1." or "#" is always plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.errors import TemplateError
+
+DIRECTIVE = "\x1e"  # starts a directive line: "\x1eh2 聚焦主体培育，创新能力持续增强"
+FIELD = "\x1f"      # separates a directive's fields
+BOLD_ON, BOLD_OFF = "\x1c", "\x1d"  # emphasis inside a paragraph (the lead of 一是…)
+# Python counts U+001C..U+001F as white space and line breaks, so never strip() or splitlines() here.
+SPACES = " \t\r\u3000"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1..4: 一、（一）1.（1）
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Signature:
+    org: str
+    date: str
+    sealed: bool = False
+
+
+Block = Title | Recipient | Heading | Paragraph | Signature
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+
+    @property
+    def title(self) -> str:
+        return next((b.text for b in self.blocks if isinstance(b, Title)), "")
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+
+def directive(kind: str, *fields: str) -> str:
+    """A directive line for draft text; fields are flattened to one line each."""
+    return DIRECTIVE + kind + " " + FIELD.join(re.sub(r"[ \t\r\n]+", " ", f).strip(SPACES) for f in fields)
+
+
+def parse_runs(text: str) -> tuple[Run, ...]:
+    runs, bold, current = [], False, ""
+    for char in text:
+        if char in (BOLD_ON, BOLD_OFF):
+            if current:
+                runs.append(Run(current, bold))
+            current, bold = "", char == BOLD_ON
+        else:
+            current += char
+    if current:
+        runs.append(Run(current, bold))
+    return tuple(runs)
+
+
+def parse_draft(text: str, origin: str = "模板") -> Document:
+    """Draft text -> Document; heading levels may go down by any amount but up by one at a time."""
+    blocks: list[Block] = []
+    level = 0
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip(SPACES)
+        if not line:
+            continue
+        if not line.startswith(DIRECTIVE):
+            blocks.append(Paragraph(parse_runs(line)))
+            continue
+        kind, _, payload = line[1:].partition(" ")
+        fields = payload.split(FIELD)
+        if kind in ("h1", "h2", "h3", "h4"):
+            new_level = int(kind[1])
+            if new_level > level + 1:
+                raise TemplateError(f"{origin}生成的文稿第 {line_number} 行：标题从第 {level} 级跳到第 {new_level} 级（“{fields[0]}”），层级不能跳过。")
+            level = new_level
+            blocks.append(Heading(new_level, fields[0]))
+        elif kind == "title":
+            blocks.append(Title(fields[0]))
+        elif kind == "recipient":
+            blocks.append(Recipient(fields[0]))
+        elif kind == "signature":
+            blocks.append(Signature(fields[0], fields[1], fields[2] == "sealed"))
+        else:
+            raise TemplateError(f"{origin}生成的文稿第 {line_number} 行：未知的指令“{kind}”。")
+    return Document(tuple(blocks))

@@ -1,0 +1,134 @@
+"""write_docx: Document blocks -> .docx bytes, on top of a reference .docx that carries the styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.shared import Pt
+
+from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Title
+from drafter.docx.package import content_fingerprint, normalise_zip
+from drafter.docx.styles import (
+    BODY_SIZE, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_RECIPIENT, STYLE_SIGNATURE, STYLE_TITLE,
+)
+from drafter.indicators import chinese_numeral
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Core properties: what Word shows under File > Info."""
+
+    title: str
+    author: str
+    created: dt.date
+
+
+def heading_number(level: int, number: int) -> str:
+    """The marker of the `number`-th heading at `level`: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{chinese_numeral(number)}、"
+    if level == 2:
+        return f"（{chinese_numeral(number)}）"
+    if level == 3:
+        return f"{number}."
+    return f"（{number}）"
+
+
+def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:
+    """Block index -> heading text with its number, counting by position; deeper levels restart."""
+    counters = [0, 0, 0, 0]
+    numbered = {}
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            counters[block.level - 1] += 1
+            counters[block.level:] = [0] * (4 - block.level)
+            numbered[index] = heading_number(block.level, counters[block.level - 1]) + block.text.rstrip("。.")
+    return numbered
+
+
+def text_width(text: str) -> float:
+    """Width in body characters: CJK and full-width count 1, digits and Latin letters 1/2."""
+    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def signature_indents(signature: Signature) -> tuple[float, float]:
+    """Right indents (in characters) of the organisation line and the date line.
+
+    Unsealed: the name two characters in from the right, the date starting two characters right of
+    the name's first character. Sealed: the date four characters in, the name centred over it.
+    """
+    name, date = text_width(signature.org), text_width(signature.date)
+    if signature.sealed:
+        return max(0.0, 4 + (date - name) / 2), 4.0
+    return 2.0, max(0.0, name - date)
+
+
+def _clear_body(document) -> None:
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+def _add_paragraph(document, text: str, style: str, bold: bool | None = None):
+    paragraph = document.add_paragraph(style=document.styles[style])
+    run = paragraph.add_run(text)
+    if bold is not None:
+        run.bold = bold
+    return paragraph
+
+
+def write_docx(draft: Document, info: DocumentInfo, reference: Path) -> bytes:
+    """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
+    document = docx.Document(str(reference))
+    _clear_body(document)
+    numbers = numbered_headings(draft.blocks)
+    one_char = BODY_SIZE.pt
+    for index, block in enumerate(draft.blocks):
+        if isinstance(block, Title):
+            _add_paragraph(document, block.text, STYLE_TITLE)
+        elif isinstance(block, Recipient):
+            _add_paragraph(document, block.text, STYLE_RECIPIENT)
+        elif isinstance(block, Heading):
+            _add_paragraph(document, numbers[index], STYLE_HEADINGS[block.level - 1])
+        elif isinstance(block, Paragraph):
+            paragraph = document.add_paragraph(style=document.styles[STYLE_BODY])
+            for run in block.runs:
+                paragraph.add_run(run.text).bold = True if run.bold else None
+        elif isinstance(block, Signature):
+            # The 落款 never stands alone on a page: the last paragraph goes with it.
+            if document.paragraphs:
+                document.paragraphs[-1].paragraph_format.keep_with_next = True
+            name_indent, date_indent = signature_indents(block)
+            name = _add_paragraph(document, block.org, STYLE_SIGNATURE)
+            name.paragraph_format.right_indent = Pt(one_char * name_indent)
+            date = _add_paragraph(document, block.date, STYLE_DATE)
+            date.paragraph_format.right_indent = Pt(one_char * date_indent)
+    _set_core_properties(document, info)
+    return _finish(document)
+
+
+def _set_core_properties(document, info: DocumentInfo) -> None:
+    props = document.core_properties
+    props.title = info.title
+    props.author = info.author
+    props.last_modified_by = info.author
+    props.comments = "由 drafter 生成"
+    moment = dt.datetime.combine(info.created, dt.time(9, 0), tzinfo=dt.timezone.utc)
+    props.created = props.modified = moment
+    props.revision = 1
+
+
+def _finish(document) -> bytes:
+    """Save twice: once to compute the fingerprint of the content, once with it stored."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.core_properties.identifier = content_fingerprint(normalise_zip(buffer.getvalue()))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue())

@@ -1,0 +1,136 @@
+"""The few raw WordprocessingML edits python-docx has no API for, one small function per element."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+# Children of w:rPr and w:pPr must appear in schema order; these are the tags that may follow the
+# ones we insert (ECMA-376 CT_RPr / CT_PPr sequences).
+RPR_AFTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)
+RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+PPR_AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+PPR_AFTER_SNAP = (
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)
+THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _replace_child(parent, tag: str, successors: tuple[str, ...], **attrs: str):
+    old = parent.find(qn(tag))
+    if old is not None:
+        parent.remove(old)
+    element = OxmlElement(tag, attrs={qn(k): v for k, v in attrs.items()})
+    parent.insert_element_before(element, *successors)
+    return element
+
+
+def set_fonts(rpr, latin: str, east_asian: str) -> None:
+    """Latin and Chinese font names; theme fonts removed, since they override explicit names."""
+    fonts = rpr.get_or_add_rFonts()
+    for attr in THEME_FONT_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    # Curly quotes, dashes and ellipses belong to the Chinese font, not the Latin one.
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def set_char_spacing(rpr, twentieths_pt: int) -> None:
+    """Condense (negative) or expand every character; -5 (0.25 pt) fits 28 characters a line."""
+    _replace_child(rpr, "w:spacing", RPR_AFTER_SPACING, **{"w:val": str(twentieths_pt)})
+
+
+def set_language(rpr, east_asian: str = "zh-CN") -> None:
+    _replace_child(rpr, "w:lang", RPR_AFTER_LANG, **{"w:val": "en-US", "w:eastAsia": east_asian, "w:bidi": "ar-SA"})
+
+
+def remove_color(rpr) -> None:
+    color = rpr.find(qn("w:color"))
+    if color is not None:
+        rpr.remove(color)
+
+
+def set_outline_level(ppr, level: int | None) -> None:
+    """Outline level 0..8 makes the paragraph show in Word's navigation pane; None removes it."""
+    old = ppr.find(qn("w:outlineLvl"))
+    if old is not None:
+        ppr.remove(old)
+    if level is not None:
+        _replace_child(ppr, "w:outlineLvl", PPR_AFTER_OUTLINE, **{"w:val": str(level)})
+
+
+def set_first_line_chars(ppr, chars: int, twips: int) -> None:
+    """First-line indent in characters, with the absolute width too (LibreOffice reads only that)."""
+    ind = ppr.get_or_add_ind()
+    for attr in ("w:hanging", "w:hangingChars"):
+        ind.attrib.pop(qn(attr), None)
+    ind.set(qn("w:firstLine"), str(twips))
+    ind.set(qn("w:firstLineChars"), str(chars * 100))
+
+
+def set_widow_control(ppr, on: bool) -> None:
+    # Widow control moves single lines to the next page and breaks the 22-lines-a-page grid.
+    ppr.get_or_add_widowControl().set(qn("w:val"), "1" if on else "0")
+
+
+def set_doc_grid(sect_pr, line_pitch_twips: int) -> None:
+    """A line grid only: Word's character grid breaks LibreOffice's layout (see GBT9704.md)."""
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.attrib.clear()
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(line_pitch_twips))
+
+
+def add_page_field(paragraph) -> None:
+    """A real PAGE field (begin, instruction, separate, placeholder, end) as runs of `paragraph`."""
+    def field_run(*children):
+        run = paragraph.add_run()
+        for child in children:
+            run._r.append(child)
+        return run
+
+    field_run(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): "begin"}))
+    instr = OxmlElement("w:instrText", attrs={qn("xml:space"): "preserve"})
+    instr.text = " PAGE "
+    field_run(instr)
+    field_run(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): "separate"}))
+    paragraph.add_run("1")
+    field_run(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): "end"}))
+
+
+def set_east_asian_theme_language(settings_element, language: str = "zh-CN") -> None:
+    """python-docx's template says ja-JP, which sends Chinese text to a Japanese font."""
+    lang = settings_element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), language)
+
+
+def set_compatibility_mode(settings_element, mode: int = 15) -> None:
+    """Mode 15 (Word 2013+) so Word does not open the draft in compatibility mode."""
+    for setting in settings_element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+
+
+def enable_even_and_odd_headers(settings_element) -> None:
+    if settings_element.find(qn("w:evenAndOddHeaders")) is None:
+        settings_element.insert_element_before(
+            OxmlElement("w:evenAndOddHeaders"),
+            "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing", "w:characterSpacingControl",
+            "w:compat", "w:rsids", "m:mathPr", "w:themeFontLang", "w:clrSchemeMapping", "w:decimalSymbol", "w:listSeparator",
+        )
+
+
+def set_snap_to_grid(ppr, on: bool) -> None:
+    """Off for the title: a 2号 line would otherwise take two grid lines in LibreOffice."""
+    _replace_child(ppr, "w:snapToGrid", PPR_AFTER_SNAP, **{"w:val": "1" if on else "0"})

@@ -1,0 +1,204 @@
+"""The typed, frozen report model that templates read; built from validated form data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str  # "2020-01"
+    end: str
+
+    @property
+    def start_year(self) -> int:
+        return int(self.start[:4])
+
+    @property
+    def end_year(self) -> int:
+        return int(self.end[:4])
+
+
+@dataclass(frozen=True)
+class Meta:
+    org: str
+    year: int
+    date: dt.date
+    region: str | None = None
+    kind: str = "annual"
+    period: Period | None = None
+    title: str | None = None
+    recipient: str | None = None
+    signer: str | None = None
+    sealed: bool = False
+
+
+@dataclass(frozen=True)
+class Rank:
+    scope: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    value: float
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str
+    value: float | None = None
+    previous: float | None = None
+    target: float | None = None
+    rank: Rank | None = None
+    note: str | None = None
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    lead: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[Item, ...] = ()
+    indicators: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problems(Section):
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Target:
+    indicator: str
+    value: float
+    verb: str = "力争"
+
+
+@dataclass(frozen=True)
+class Goals(Section):
+    targets: tuple[Target, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtraSection(Section):
+    after: str = "achievements"
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str | None = None
+    year: int | None = None
+    intro: tuple[str, ...] = ()
+    approach: Section | None = None
+    goals: Goals | None = None
+    tasks: Section | None = None
+    measures: Section | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    meta: Meta
+    achievements: Section
+    indicators: tuple[Indicator, ...] = ()
+    opening: tuple[str, ...] = ()
+    problems: Problems | None = None
+    plan: Plan | None = None
+    extra_sections: tuple[ExtraSection, ...] = ()
+    closing: str | None = None
+    indicator_index: dict[str, Indicator] = field(default_factory=dict, compare=False, repr=False)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self.indicator_index[indicator_id]
+
+
+def _paragraphs(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _item(value) -> Item:
+    return Item(value) if isinstance(value, str) else Item(value["text"], value["lead"])
+
+
+def _section_fields(data: dict) -> dict:
+    return {
+        "title": data.get("title"),
+        "paragraphs": _paragraphs(data.get("paragraphs")),
+        "items": tuple(_item(i) for i in data.get("items", [])),
+        "indicators": tuple(data.get("indicators", [])),
+        "sections": tuple(_section(s) for s in data.get("sections", [])),
+    }
+
+
+def _section(data: dict | None) -> Section | None:
+    return None if data is None else Section(**_section_fields(data))
+
+
+def _indicator(data: dict) -> Indicator:
+    rank = data.get("rank")
+    return Indicator(
+        id=data["id"], name=data["name"], unit=data["unit"],
+        value=data.get("value"), previous=data.get("previous"), target=data.get("target"),
+        rank=Rank(**rank) if rank else None,
+        note=data.get("note"),
+        parts=tuple(Part(p["name"], p["value"], p.get("unit")) for p in data.get("parts", [])),
+    )
+
+
+def _plan(data: dict | None) -> Plan | None:
+    if data is None:
+        return None
+    goals = data.get("goals")
+    return Plan(
+        title=data.get("title"),
+        year=data.get("year"),
+        intro=_paragraphs(data.get("intro")),
+        approach=_section(data.get("approach")),
+        goals=None if goals is None else Goals(
+            **_section_fields(goals),
+            targets=tuple(Target(t["indicator"], t["value"], t.get("verb", "力争")) for t in goals.get("targets", [])),
+        ),
+        tasks=_section(data.get("tasks")),
+        measures=_section(data.get("measures")),
+    )
+
+
+def build_report(data: dict) -> Report:
+    """Validated form data -> Report. Assumes the schema and rule checks passed."""
+    meta = data["meta"]
+    period = meta.get("period")
+    indicators = tuple(_indicator(i) for i in data.get("indicators", []))
+    problems = data.get("problems")
+    return Report(
+        meta=Meta(
+            org=meta["org"], year=meta["year"], date=dt.date.fromisoformat(meta["date"]),
+            region=meta.get("region"), kind=meta.get("kind", "annual"),
+            period=Period(period["start"], period["end"]) if period else None,
+            title=meta.get("title"), recipient=meta.get("recipient"), signer=meta.get("signer"),
+            sealed=meta.get("sealed", False),
+        ),
+        achievements=_section(data["achievements"]),
+        indicators=indicators,
+        opening=_paragraphs(data.get("opening")),
+        problems=None if problems is None else Problems(**_section_fields(problems), inline=problems.get("inline", False)),
+        plan=_plan(data.get("plan")),
+        extra_sections=tuple(
+            ExtraSection(**_section_fields(extra), after=extra["after"]) for extra in data.get("extra_sections", [])
+        ),
+        closing=data.get("closing"),
+        indicator_index={i.id: i for i in indicators},
+    )

@@ -1,0 +1,192 @@
+"""Check form data against the JSON Schema and the rules a schema cannot say; all problems at once."""
+
+from __future__ import annotations
+
+import json
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from drafter.errors import Problem
+from drafter.form.yaml_source import SourceMap
+from drafter.resources import report_schema
+
+TYPE_NAMES = {
+    "string": "文字",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "true 或 false",
+    "array": "列表",
+    "object": "字段集合（键: 值）",
+    "null": "空",
+}
+
+PATTERN_MESSAGES = {
+    "\\S": "不能为空",
+    "^[a-z][a-z0-9_]*$": "只能用小写英文字母、数字和下划线，并以字母开头",
+    "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$": "格式应为“年-月”，如 2024-06",
+}
+
+MAX_HEADING_LEVEL = 4
+
+
+def schema_problems(data: object, source: SourceMap) -> list[Problem]:
+    """Every schema violation in `data`, each located and worded in Chinese."""
+    schema = report_schema()
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    problems: set[Problem] = set()
+    for error in validator.iter_errors(data):
+        for leaf in _leaf_errors(error):
+            problems.update(_describe(leaf, schema, source))
+    return sorted(problems)
+
+
+def _leaf_errors(error: ValidationError) -> list[ValidationError]:
+    """For oneOf/anyOf, descend into the branch the value was meant for, when there is one."""
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        return [error]
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    # A branch whose failure is not merely "wrong type here" is the one the author meant.
+    meant = [
+        errors for errors in branches.values()
+        if not any(e.validator == "type" and not e.relative_path for e in errors)
+    ]
+    if len(meant) == 1:
+        return [leaf for sub in meant[0] for leaf in _leaf_errors(sub)]
+    return [error]
+
+
+def _describe(error: ValidationError, schema: dict, source: SourceMap) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        known = _declared_properties(error.schema, schema)
+        unknown = [key for key in error.instance if key not in known]
+        hint = "、".join(sorted(known))
+        return [
+            source.problem(path + (key,), f"不认识的字段“{key}”（可能是拼写错误；此处可用的字段有：{hint}）", key=True)
+            for key in unknown
+        ]
+    return [source.problem(path, _message(error))]
+
+
+def _message(error: ValidationError) -> str:
+    kind, expected, instance = error.validator, error.validator_value, error.instance
+    if kind == "type":
+        names = [expected] if isinstance(expected, str) else expected
+        wanted = "或".join(TYPE_NAMES[n] for n in names if n != "null")
+        return f"应为{wanted}，实际为 {_show(instance)}"
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return f"缺少必填字段“{missing}”"
+    if kind == "enum":
+        return f"应为以下之一：{'、'.join(map(str, expected))}，实际为 {_show(instance)}"
+    if kind == "minimum":
+        return f"不能小于 {expected}，实际为 {_show(instance)}"
+    if kind == "maximum":
+        return f"不能大于 {expected}，实际为 {_show(instance)}"
+    if kind == "minLength":
+        return "不能为空"
+    if kind == "pattern":
+        return f"{PATTERN_MESSAGES.get(expected, '格式不对')}，实际为 {_show(instance)}"
+    if kind == "format" and expected == "date":
+        return f"应为日期，如 2024-12-20，实际为 {_show(instance)}"
+    if kind in ("oneOf", "anyOf"):
+        types = dict.fromkeys(t for sub in error.context if sub.validator == "type" for t in _as_list(sub.validator_value))
+        wanted = "或".join(TYPE_NAMES[t] for t in types if t != "null") or "规定的格式"
+        return f"应为{wanted}，实际为 {_show(instance)}"
+    return error.message
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "字段集合"
+    if isinstance(value, list):
+        return "列表"
+    if value is None:
+        return "空值"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _declared_properties(subschema: dict, root: dict) -> set[str]:
+    """Property names a (sub)schema declares, following local $ref as unevaluatedProperties does."""
+    names = set(subschema.get("properties", {}))
+    ref = subschema.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        names |= _declared_properties(root["$defs"][ref.removeprefix("#/$defs/")], root)
+    return names
+
+
+def _control_characters(value: object, path: tuple) -> list[tuple[tuple, str]]:
+    """(path, character) for every string holding a control character, which Word cannot store."""
+    if isinstance(value, str):
+        bad = [c for c in value if (ord(c) < 32 and c not in "\t\n\r") or 0xFFFE <= ord(c) <= 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF]
+        return [(path, bad[0])] if bad else []
+    if isinstance(value, dict):
+        return [hit for key, child in value.items() for hit in _control_characters(child, path + (key,))]
+    if isinstance(value, list):
+        return [hit for index, child in enumerate(value) for hit in _control_characters(child, path + (index,))]
+    return []
+
+
+def rule_problems(data: dict, source: SourceMap) -> list[Problem]:
+    """Rules beyond the schema: no control characters, unique ids, references that resolve, depth, period."""
+    problems: list[Problem] = [
+        source.problem(path, f"含有不可见的控制字符 U+{ord(char):04X}（多由复制粘贴带入），Word 文档无法保存，请删除")
+        for path, char in _control_characters(data, ())
+    ]
+    indicators = data.get("indicators", [])
+    ids: dict[str, int] = {}
+    for index, indicator in enumerate(indicators):
+        if indicator["id"] in ids:
+            problems.append(source.problem(("indicators", index, "id"), f"指标代号“{indicator['id']}”与 indicators[{ids[indicator['id']]}] 重复"))
+        ids.setdefault(indicator["id"], index)
+
+    for path, section, level in _walk_sections(data):
+        if level > MAX_HEADING_LEVEL:
+            problems.append(source.problem(path, f"标题层级过深：最多四级（一、（一）1.（1）），此处为第 {level} 级"))
+        for ref_index, ref in enumerate(section.get("indicators", [])):
+            ref_path = path + ("indicators", ref_index)
+            if ref not in ids:
+                problems.append(source.problem(ref_path, f"引用的指标“{ref}”不存在（请先在 indicators 中定义）"))
+            elif indicators[ids[ref]].get("value") is None:
+                problems.append(source.problem(ref_path, f"引用的指标“{ref}”尚未填写本年数值（value）"))
+
+    goals = data.get("plan", {}).get("goals", {})
+    for index, target in enumerate(goals.get("targets", [])):
+        if target["indicator"] not in ids:
+            problems.append(source.problem(("plan", "goals", "targets", index, "indicator"), f"引用的指标“{target['indicator']}”不存在（请先在 indicators 中定义）"))
+
+    meta = data["meta"]
+    period = meta.get("period")
+    if meta.get("kind") == "multi-year" and not period:
+        problems.append(source.problem(("meta",), "多年总结（kind: multi-year）须填写 period，如 {start: 2020-01, end: 2024-12}"))
+    if period and period["start"] > period["end"]:
+        problems.append(source.problem(("meta", "period"), f"起始年月 {period['start']} 晚于截止年月 {period['end']}"))
+    return problems
+
+
+def _walk_sections(data: dict):
+    """(path, section, heading level) for every section-shaped part of the form."""
+    def walk(path, section, level):
+        yield path, section, level
+        for index, child in enumerate(section.get("sections", [])):
+            yield from walk(path + ("sections", index), child, level + 1)
+
+    for key in ("achievements", "problems"):
+        if key in data:
+            yield from walk((key,), data[key], 1)
+    for index, extra in enumerate(data.get("extra_sections", [])):
+        yield from walk(("extra_sections", index), extra, 1)
+    plan = data.get("plan", {})
+    parts = [key for key in ("approach", "goals", "tasks", "measures") if key in plan]
+    tasks_only = parts == ["tasks"]
+    for key in parts:
+        # When the plan has only tasks, they sit directly under 三、 and lose one level.
+        yield from walk(("plan", key), plan[key], 1 if tasks_only else 2)

@@ -1,0 +1,161 @@
+"""Read a YAML form into plain data while remembering where every value stands in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from drafter.errors import FormError, InputError, Problem
+
+# Aliases let a few lines expand into billions of nodes ("billion laughs"); a real form has a few
+# thousand at most, so refuse anything that expands past this many.
+MAX_NODES = 200_000
+
+PathKey = tuple  # ("indicators", 3, "value")
+
+
+@dataclass
+class SourceMap:
+    """Positions (1-based line, column) of every value and every mapping key in the form."""
+
+    file: str
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        path = tuple(path)
+        while path not in table and path:
+            path = path[:-1]
+        return table.get(path, self.values.get(path, (1, 1)))
+
+    def problem(self, path: PathKey, message: str, *, key: bool = False) -> Problem:
+        line, column = self.position(path, key=key)
+        return Problem(line, column, format_path(path), message, self.file)
+
+
+def format_path(path: PathKey) -> str:
+    """("indicators", 3, "value") -> "indicators[3].value"."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def decode_form(raw: bytes, file: str) -> tuple[str, str | None]:
+    """Bytes to text: UTF-8 (with or without BOM), else GB18030 as saved by old Windows Notepad.
+
+    Returns the text and, when the encoding was guessed, a note saying so.
+    """
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030"), f"{file}: 按 GB18030（GBK）编码读取；建议另存为 UTF-8。"
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{file}: 无法识别文件编码（第 {exc.start + 1} 个字节起），请另存为 UTF-8 编码后重试。"
+        ) from exc
+
+
+def read_source(path: Path) -> tuple[str, str | None]:
+    """Read a form file's text; a missing or unreadable file is an InputError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: 文件不存在。") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: 这是一个文件夹，请指定表单文件（.yaml）。") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
+    return decode_form(raw, str(path))
+
+
+def parse_yaml(text: str, file: str) -> tuple[object, SourceMap]:
+    """Compose YAML text into plain data plus a SourceMap; syntax errors carry line and column."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "格式错误"
+        raise FormError([Problem(line, column, "", f"YAML 语法错误：{_yaml_reason(reason)}", file)]) from exc
+    except yaml.YAMLError as exc:
+        raise FormError([Problem(1, 1, "", f"YAML 语法错误：{exc}", file)]) from exc
+    if root is None:
+        raise FormError([Problem(1, 1, "", "表单为空，请先用 drafter init 生成表单再填写。", file)])
+    builder = _Builder(file)
+    data = builder.build(root, ())
+    if builder.problems:
+        raise FormError(builder.problems)
+    return data, builder.source_map
+
+
+_YAML_REASONS = {
+    "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
+    "mapping values are not allowed here": "此处不能出现冒号，冒号后需加空格，含冒号的文字请加引号",
+    "could not find expected ':'": "缺少冒号“:”",
+    "found undefined alias": "引用了未定义的锚点",
+}
+
+
+def _yaml_reason(reason: str) -> str:
+    for english, chinese in _YAML_REASONS.items():
+        if reason.startswith(english):
+            return f"{chinese}（{reason}）"
+    return reason
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and scalars, recording positions on the way."""
+
+    def __init__(self, file: str):
+        self.source_map = SourceMap(file)
+        self.problems: list[Problem] = []
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: PathKey):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise FormError([Problem(1, 1, "", "表单展开后过大（可能是锚点/别名层层引用），已拒绝读取。", self.source_map.file)])
+        self.source_map.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (index,)) for index, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict:
+        self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                self._problem(key_node, path, "字段名必须是文字")
+                continue
+            key = str(key)
+            if key in result:
+                self._problem(key_node, path + (key,), f"字段“{key}”重复出现（第 {self.source_map.keys[path + (key,)][0]} 行已有）")
+                continue
+            self.source_map.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode):
+        # Dates stay text: the schema checks their format and the model parses them, so that
+        # `2024-12-20` and `"2024-12-20"` mean the same thing.
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except yaml.constructor.ConstructorError:
+            return node.value
+
+    def _problem(self, node: yaml.Node, path: PathKey, message: str) -> None:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.problems.append(Problem(line, column, format_path(path), message, self.source_map.file))

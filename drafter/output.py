@@ -1,0 +1,54 @@
+"""Writing outputs safely: atomically, and never over a draft that a person has edited."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.docx.package import is_unedited_drafter_output
+from drafter.errors import OutputError
+
+
+def check_overwrite(path: Path, force: bool) -> None:
+    """Refuse to replace a .docx that drafter did not write or that was changed since, unless forced."""
+    if path.is_dir():
+        raise OutputError(f"{path}: 这是一个文件夹，请指定输出文件名（.docx）。")
+    if force or not path.exists():
+        return
+    try:
+        existing = path.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"{path}: 无法读取已有文件（{exc.strerror}）。") from exc
+    if not is_unedited_drafter_output(existing):
+        raise OutputError(
+            f"{path}: 该文件在 drafter 生成后已被修改（或不是 drafter 生成的），为免丢失修改，未予覆盖。"
+            "如确需覆盖，请加 --force；或用 -o 指定新的文件名。"
+        )
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it into place; on failure leave no trace."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError as exc:
+        raise OutputError(f"{path}: 输出文件夹不存在。") from exc
+    except PermissionError as exc:
+        raise OutputError(f"{path}: 没有在该文件夹中写文件的权限。") from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except PermissionError as exc:
+        temp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: 无法写入：文件可能正在 Word/WPS 中打开，请先在 Word/WPS 中关闭该文件后重试。") from exc
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: 写入失败（{exc.strerror}）。") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

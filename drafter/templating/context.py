@@ -1,0 +1,108 @@
+"""What templates see: the report, its years and wording helpers that write directives and sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter import indicators as facts
+from drafter.document import BOLD_OFF, BOLD_ON, directive
+from drafter.form.model import Item, Report, Target
+
+
+@dataclass(frozen=True)
+class Years:
+    """Every year the text mentions, derived from meta: no template hard-codes a year."""
+
+    year: int
+    previous: int
+    plan: int
+    summary_label: str  # "2024年", "2024年上半年", "2020—2024年"
+    plan_label: str     # "2025年", "下半年"
+
+    @classmethod
+    def of(cls, report: Report) -> Years:
+        meta = report.meta
+        plan_year = report.plan.year if report.plan and report.plan.year else (
+            meta.year if meta.kind == "midyear" else meta.year + 1
+        )
+        if meta.kind == "midyear":
+            summary = f"{meta.year}年上半年"
+        elif meta.kind == "multi-year" and meta.period:
+            summary = f"{meta.period.start_year}—{meta.period.end_year}年"
+        else:
+            summary = f"{meta.year}年"
+        plan_label = "下半年" if plan_year == meta.year else f"{plan_year}年"
+        return cls(meta.year, meta.year - 1, plan_year, summary, plan_label)
+
+
+def heading(level: int, text: str) -> str:
+    return (directive(f"h{level}", text))
+
+
+def title(text: str) -> str:
+    return (directive("title", text))
+
+
+def recipient(text: str) -> str:
+    return (directive("recipient", text.rstrip("：:") + "："))
+
+
+def signature(org: str, date, sealed: bool) -> str:
+    return (directive("signature", org, facts.chinese_date(date), "sealed" if sealed else "unsealed"))
+
+
+def sentence(clauses: list[str], lead: str = "") -> str:
+    """Clauses joined with "；" and closed with "。": "全年，A；B。"."""
+    body = "；".join(c.rstrip("。；;，, ") for c in clauses if c)
+    return f"{lead}{body}。" if body else ""
+
+
+def enumerate_items(items: list[Item]) -> str:
+    """"一是……；二是……；三是……。" with each lead in bold."""
+    clauses = []
+    for number, item in enumerate(items, start=1):
+        marker = f"{facts.chinese_numeral(number)}是"
+        text = item.text.rstrip("。；;，, ")
+        if item.lead:
+            lead = item.lead.rstrip("。；;，, ")
+            clauses.append(f"{BOLD_ON}{marker}{lead}。{BOLD_OFF}{text}")
+        else:
+            clauses.append(f"{marker}{text}")
+    return (sentence(clauses))
+
+
+def make_context(report: Report) -> dict:
+    """The whole context every template gets; documented in docs/templates.md."""
+
+    def indicator_clauses(ids: list[str]) -> list[str]:
+        return [facts.indicator_sentence(report.indicator(i)) for i in ids]
+
+    def target_clauses(targets: list[Target]) -> list[str]:
+        return [facts.target_sentence(report.indicator(t.indicator), t) for t in targets]
+
+    extras = {where: [e for e in report.extra_sections if e.after == where]
+              for where in ("opening", "achievements", "problems", "plan")}
+    return {
+        "report": report,
+        "meta": report.meta,
+        "years": Years.of(report),
+        "extras": extras,
+        "indicator_clauses": indicator_clauses,
+        "target_clauses": target_clauses,
+    }
+
+
+GLOBALS = {
+    "heading": heading,
+    "title": title,
+    "recipient": recipient,
+    "signature": signature,
+    "sentence": sentence,
+}
+
+FILTERS = {
+    "items": enumerate_items,
+    "cn": facts.chinese_numeral,
+    "cn_date": facts.chinese_date,
+    "number": facts.format_number,
+}

@@ -1,0 +1,1 @@
+"""Form schemas; this file makes the folder the package drafter.schemas once installed."""

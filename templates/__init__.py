@@ -1,0 +1,1 @@
+"""Built-in templates; this file makes the folder the package drafter.templates once installed."""
