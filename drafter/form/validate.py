@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -64,12 +65,15 @@ def _describe(error: ValidationError, schema: dict, source: SourceMap) -> list[P
     if kind in ("additionalProperties", "unevaluatedProperties"):
         known = _declared_properties(error.schema, schema)
         unknown = [key for key in error.instance if key not in known]
-        hint = "、".join(sorted(known))
-        return [
-            source.problem(path + (key,), f"不认识的字段“{key}”（可能是拼写错误；此处可用的字段有：{hint}）", key=True)
-            for key in unknown
-        ]
+        return [source.problem(path + (key,), _unknown_key_message(key, known), key=True) for key in unknown]
     return [source.problem(path, _message(error))]
+
+
+def _unknown_key_message(key: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"不认识的字段“{key}”（是否应为“{close[0]}”？）"
+    return f"不认识的字段“{key}”（可能是拼写错误；此处可用的字段有：{'、'.join(sorted(known))}）"
 
 
 def _message(error: ValidationError) -> str:

@@ -84,6 +84,11 @@ def parse_yaml(text: str, file: str) -> tuple[object, SourceMap]:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "格式错误"
         raise FormError([Problem(line, column, "", f"YAML 语法错误：{_yaml_reason(reason)}", file)]) from exc
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        message = f"含有不可见的控制字符 U+{exc.character:04X}（多由复制粘贴带入），请删除" if isinstance(exc.character, int) else str(exc)
+        raise FormError([Problem(line, column, "", message, file)]) from exc
     except yaml.YAMLError as exc:
         raise FormError([Problem(1, 1, "", f"YAML 语法错误：{exc}", file)]) from exc
     if root is None:
@@ -131,15 +136,22 @@ class _Builder:
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict:
-        self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
+        own = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
+        self.constructor.flatten_mapping(node)  # resolves "<<": merged pairs first, then the node's own
+        merged = len(node.value) - own
         result: dict = {}
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
+            if index < merged:  # merged values are defaults the node's own keys may override
+                key = self._scalar(key_node)
+                if isinstance(key, (str, int)) and str(key) not in result:
+                    result[str(key)] = self.build(value_node, path + (str(key),))
+                continue
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 self._problem(key_node, path, "字段名必须是文字")
                 continue
             key = str(key)
-            if key in result:
+            if key in result and path + (key,) in self.source_map.keys:
                 self._problem(key_node, path + (key,), f"字段“{key}”重复出现（第 {self.source_map.keys[path + (key,)][0]} 行已有）")
                 continue
             self.source_map.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)

@@ -1,0 +1,176 @@
+"""The .docx itself: styles and fonts, page setup, page numbers, reproducible bytes, safe overwrite."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.shared import Mm, Pt
+
+from drafter.commands.build import build_report
+from drafter.docx.reference import reference_bytes
+from drafter.errors import OutputError
+from drafter.resources import templates_dir
+from tests.docx_reading import NS, part_xml, paragraphs
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def built(example_copy):
+    form = example_copy()
+    return build_report(form).output
+
+
+def style_fonts(path, style_id):
+    styles = part_xml(path, "word/styles.xml")
+    style = styles.find(f"w:style[@w:styleId='{style_id}']", NS)
+    fonts = style.find("w:rPr/w:rFonts", NS)
+    return {k.removeprefix(W): v for k, v in fonts.attrib.items()}
+
+
+@pytest.mark.parametrize(
+    ("style_id", "east_asian"),
+    [("Normal", "仿宋_GB2312"), ("Title", "方正小标宋简体"), ("Heading1", "黑体"), ("Heading2", "楷体_GB2312"),
+     ("Heading3", "仿宋_GB2312"), ("Heading4", "仿宋_GB2312"), ("Footer", "宋体")],
+)
+def test_every_style_names_its_chinese_font_and_no_theme_font(built, style_id, east_asian):
+    fonts = style_fonts(built, style_id)
+    assert fonts["eastAsia"] == east_asian
+    assert fonts["ascii"] == fonts["hAnsi"] == "Times New Roman"
+    assert fonts["hint"] == "eastAsia"
+    assert not any(name.endswith("Theme") or name == "cstheme" for name in fonts)
+
+
+def test_sizes_bold_outline_levels_and_body_spacing(built):
+    document = docx.Document(str(built))
+    styles = document.styles
+    assert styles["Normal"].font.size == Pt(16)
+    assert styles["Title"].font.size == Pt(22)
+    assert styles["Normal"].paragraph_format.line_spacing == Pt(28.95)
+    assert [styles[f"Heading {n}"].font.bold for n in (1, 2, 3, 4)] == [False, False, True, False]
+    xml = part_xml(built, "word/styles.xml")
+    levels = [xml.find(f"w:style[@w:styleId='Heading{n}']/w:pPr/w:outlineLvl", NS).get(f"{W}val") for n in (1, 2, 3, 4)]
+    assert levels == ["0", "1", "2", "3"]
+    indent = xml.find("w:style[@w:styleId='Normal']/w:pPr/w:ind", NS)
+    assert (indent.get(f"{W}firstLine"), indent.get(f"{W}firstLineChars")) == ("640", "200")
+    spacing = xml.find("w:style[@w:styleId='Normal']/w:rPr/w:spacing", NS)
+    assert spacing.get(f"{W}val") == "-5"
+    settings = part_xml(built, "word/settings.xml")
+    assert settings.find("w:themeFontLang", NS).get(f"{W}eastAsia") == "zh-CN"
+
+
+def test_page_is_a4_with_the_standard_margins_and_a_line_grid(built):
+    section = docx.Document(str(built)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
+    assert round(section.footer_distance.mm) == 22
+    grid = part_xml(built, "word/document.xml").find(".//w:sectPr/w:docGrid", NS)
+    assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch")) == ("lines", "579")
+
+
+def test_page_numbers_are_page_fields_right_on_odd_left_on_even(built):
+    document = docx.Document(str(built))
+    assert part_xml(built, "word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
+    section = document.sections[0]
+    for footer, alignment in ((section.footer, "right"), (section.even_page_footer, "left")):
+        paragraph = footer.paragraphs[0]
+        xml = paragraph._p
+        assert [i.text for i in xml.iter(f"{W}instrText")] == [" PAGE "]
+        assert [f.get(f"{W}fldCharType") for f in xml.iter(f"{W}fldChar")] == ["begin", "separate", "end"]
+        assert paragraph.text == "— 1 —"
+        assert paragraph.alignment.name.lower() == alignment
+        assert paragraph.style.name == "Footer"
+
+
+def test_title_recipient_body_and_signature_read_back(built):
+    lines = paragraphs(built)
+    assert lines[0] == ("Title", "青山县科学技术局2024年工作总结及2025年工作计划")
+    assert lines[1] == ("主送机关", "县委、县政府：")
+    assert lines[2][0] == "Normal" and lines[2][1].endswith("现将有关情况报告如下：")
+    assert lines[-2:] == [("落款", "青山县科学技术局"), ("成文日期", "2024年12月20日")]
+    assert ("Normal", "特此报告。") in lines
+
+
+def test_bold_leads_of_enumerated_items(built):
+    document = docx.Document(str(built))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("一是梯次培育体系不断完善"))
+    assert [(r.text, r.bold) for r in paragraph.runs][:2] == [("一是梯次培育体系不断完善。", True), (paragraph.runs[1].text, None)]
+
+
+def test_core_properties(built):
+    props = docx.Document(str(built)).core_properties
+    assert props.title == "青山县科学技术局2024年工作总结及2025年工作计划"
+    assert props.author == "青山县科学技术局"
+    assert props.created.date().isoformat() == "2024-12-20"
+
+
+def test_same_form_gives_byte_identical_docx(example_copy, tmp_path):
+    form = example_copy()
+    first = build_report(form, tmp_path / "a.docx").output.read_bytes()
+    second = build_report(form, tmp_path / "b.docx").output.read_bytes()
+    assert first == second
+
+
+def test_builtin_reference_docx_is_current():
+    shipped = (templates_dir() / "reference.docx").read_bytes()
+    assert shipped == reference_bytes(), "run: python -m drafter.docx.reference templates/reference.docx"
+
+
+def test_default_output_is_named_from_the_title_beside_the_form(example_copy):
+    form = example_copy()
+    result = build_report(form)
+    assert result.output == form.parent / "青山县科学技术局2024年工作总结及2025年工作计划.docx"
+
+
+def test_rebuild_over_unedited_output_is_allowed(built, example_copy):
+    assert build_report(example_copy()).output == built
+
+
+def test_edited_output_is_never_overwritten_without_force(built, example_copy):
+    document = docx.Document(str(built))
+    document.add_paragraph("科长手改的一段话。")
+    document.save(str(built))
+    edited = built.read_bytes()
+    with pytest.raises(OutputError, match="已被修改.*--force"):
+        build_report(example_copy())
+    assert built.read_bytes() == edited
+    build_report(example_copy(), force=True)
+    assert "科长手改的一段话。" not in [text for _, text in paragraphs(built)]
+
+
+def test_a_foreign_docx_is_not_overwritten(tmp_path, example_copy):
+    form = example_copy()
+    other = tmp_path / "other.docx"
+    docx.Document().save(str(other))
+    with pytest.raises(OutputError):
+        build_report(form, other)
+
+
+def test_failed_write_leaves_no_temporary_file(tmp_path, example_copy, monkeypatch):
+    form = example_copy()
+    import os
+
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OutputError, match="请先在 Word/WPS 中关闭该文件"):
+        build_report(form, tmp_path / "out.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["qingshan-2024.yaml"]
+
+
+def test_output_must_be_docx_and_not_the_form(example_copy):
+    form = example_copy()
+    with pytest.raises(OutputError, match=r"应以 \.docx 结尾"):
+        build_report(form, form)
+
+
+def test_docx_parts_are_well_formed_and_without_thumbnail(built):
+    with zipfile.ZipFile(io.BytesIO(built.read_bytes())) as archive:
+        names = archive.namelist()
+    assert "docProps/thumbnail.jpeg" not in names
+    assert {"word/footer1.xml", "word/footer2.xml"} <= set(names)
