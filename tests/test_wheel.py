@@ -1,0 +1,47 @@
+"""The installed package works on its own: build a wheel, install it into a fresh venv, build from elsewhere."""
+
+from __future__ import annotations
+
+import site
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MAIN_EXAMPLE, REPO
+from tests.docx_reading import outline
+
+pytestmark = pytest.mark.slow
+
+
+def test_wheel_installs_and_builds_from_any_directory(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
+                   check=True, capture_output=True)
+    wheel = next(dist.glob("drafter-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    # The dependencies come from the running environment (offline, fast); drafter itself only from the wheel,
+    # since a venv's own site-packages comes before any folder a .pth file adds.
+    own_site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    Path(own_site, "borrowed-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", "-q", str(wheel)],
+                   check=True)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    form = work / "form.yaml"
+    form.write_bytes(MAIN_EXAMPLE.read_bytes())
+    result = subprocess.run([str(env_dir / "bin" / "drafter"), "build", "form.yaml", "-o", "out.docx"],
+                            cwd=work, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    where = subprocess.run([str(python), "-c", "import drafter; print(drafter.__file__)"], cwd=work,
+                           capture_output=True, text=True, check=True).stdout
+    assert str(env_dir) in where  # the installed copy, not the repository
+    assert outline(work / "out.docx")[1] == "H1 一、2024年工作完成情况"
+    listing = subprocess.run([str(env_dir / "bin" / "drafter"), "templates", "list"], cwd=work,
+                             capture_output=True, text=True, check=True).stdout
+    assert "sections/plan.j2" in listing
