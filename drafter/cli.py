@@ -65,15 +65,32 @@ def validate(form):
 @click.argument("form", type=FORM)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的 .docx 文件；默认放在表单旁，以标题命名。")
 @click.option("--templates", type=click.Path(path_type=Path), help="自定义模板文件夹，优先于表单旁的 templates/ 和内置模板。")
+@click.option("--reference-docx", "reference", type=click.Path(path_type=Path),
+              help="本单位的 Word 模板（.docx）：页面设置、样式、页眉页脚取自该文件。")
 @click.option("--force", is_flag=True, help="即使已有文稿在生成后被修改过，也覆盖它。")
-def build(form, output, templates, force):
+def build(form, output, templates, reference, force):
     """由表单生成 Word 文稿（.docx）。"""
     from drafter.commands.build import build_report
 
-    result = build_report(form, output, templates, force)
+    result = build_report(form, output, templates, force, reference)
     for note in result.notes:
         click.echo(note, err=True)
     click.echo(f"已生成文稿：{result.output}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的 PDF 文件；默认与文稿同名。")
+@click.option("--png", "png_dir", type=click.Path(path_type=Path), help="另把每页存为 PNG 图片，放在此文件夹。")
+@click.option("--templates", type=click.Path(path_type=Path), help="自定义模板文件夹（给出表单时使用）。")
+def preview(source, output, png_dir, templates):
+    """用 LibreOffice 把表单或文稿排成 PDF（可另存 PNG），查看版式。"""
+    from drafter.commands.preview import preview as run_preview
+
+    result = run_preview(source, output, png_dir, templates)
+    click.echo(f"已生成预览：{result.pdf}")
+    if result.pages:
+        click.echo(f"共 {len(result.pages)} 页图片，在：{png_dir}")
 
 
 @cli.group(context_settings=CONTEXT)

@@ -76,9 +76,10 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 120) -> Path:
     return pdf
 
 
-def pdf_to_png(pdf: Path, folder: Path, resolution: int = 80) -> list[Path]:
+def pdf_to_png(pdf: Path, folder: Path, resolution: int = 80, last_page: int | None = None) -> list[Path]:
     if shutil.which("pdftoppm") is None:
         raise DrafterError("生成 PNG 需要 pdftoppm（Debian/Ubuntu：sudo apt-get install poppler-utils）。")
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", str(resolution), str(pdf), str(folder / pdf.stem)], check=True)
+    pages = ["-l", str(last_page)] if last_page else []
+    subprocess.run(["pdftoppm", "-png", "-r", str(resolution), *pages, str(pdf), str(folder / pdf.stem)], check=True)
     return sorted(folder.glob(f"{pdf.stem}*.png"))

@@ -109,7 +109,8 @@ def test_templates_list_show_copy(run, tmp_path):
     listing = run("templates", "list").output.splitlines()
     names = [line.split()[0] for line in listing]
     assert names == ["report.j2", "sections/achievements.j2", "sections/body.j2", "sections/extra.j2",
-                     "sections/opening.j2", "sections/plan.j2", "sections/problems.j2", "sections/signature.j2"]
+                     "sections/opening.j2", "sections/plan.j2", "sections/problems.j2", "sections/signature.j2",
+                     "reference.docx"]
     assert all("内置" in line for line in listing)
     shown = run("templates", "show", "sections/plan.j2").output
     assert shown.startswith("{#- sections/plan.j2")

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from drafter.document import Document, parse_draft
 from drafter.docx.writer import DocumentInfo, write_docx
-from drafter.errors import OutputError
+from drafter.errors import InputError, OutputError
 from drafter.form import load_form
 from drafter.output import check_overwrite, write_atomically
+from drafter.layout import Layout
 from drafter.templating import render_draft, template_search_path
+from drafter.templating.render import builtin_templates
 
 UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -28,13 +30,22 @@ def default_output(form_path: Path, title: str) -> Path:
     return form_path.parent / f"{name}.docx"
 
 
-def reference_docx(search_path: list[Path]) -> Path:
-    """The first reference.docx on the template search path: an office's own, or the built-in one."""
-    return next(folder / "reference.docx" for folder in search_path if (folder / "reference.docx").is_file())
+def choose_reference(given: Path | None, layout: Layout, form_path: Path, search_path: list[Path]) -> tuple[Path, bool]:
+    """(reference .docx, whether it is an office's own): --reference-docx, then layout.reference_docx,
+    then a reference.docx on the template search path, the built-in one last."""
+    if given is None and layout.reference_docx:
+        given = form_path.parent / layout.reference_docx
+    if given is not None:
+        if not given.is_file():
+            raise InputError(f"{given}: 找不到 Word 模板文件。")
+        return given, True
+    builtin = builtin_templates() / "reference.docx"
+    found = next(folder / "reference.docx" for folder in search_path if (folder / "reference.docx").is_file())
+    return found, found != builtin
 
 
 def build_report(form_path: Path, output: Path | None = None, templates: Path | None = None,
-                 force: bool = False) -> BuildResult:
+                 force: bool = False, reference: Path | None = None) -> BuildResult:
     loaded = load_form(form_path)
     report = loaded.report
     search_path = template_search_path(templates, form_path)
@@ -45,7 +56,8 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     if target.exists() and target.resolve() == form_path.resolve():
         raise OutputError(f"{target}: 输出文件不能是表单本身。")
     info = DocumentInfo(title=draft.title, author=report.meta.signer or report.meta.org, created=report.meta.date)
-    data = write_docx(draft, info, reference_docx(search_path))
+    reference_path, own = choose_reference(reference, report.layout, form_path, search_path)
+    data = write_docx(draft, info, reference_path, report.layout, own)
     check_overwrite(target, force)
     write_atomically(target, data)
     return BuildResult(target, draft, loaded.notes)

@@ -17,6 +17,9 @@ def list_templates(search_path: list[Path]) -> list[str]:
         path = find_template(name, search_path)
         origin = "内置" if path.is_relative_to(builtin) else f"自定义（{path.parent}）"
         lines.append(f"{name:<28} {origin:<6} {_summary(path)}")
+    reference = find_template("reference.docx", search_path)
+    origin = "内置" if reference.is_relative_to(builtin) else f"自定义（{reference.parent}）"
+    lines.append(f"{'reference.docx':<28} {origin:<6} Word 样式和页面设置（可换成本单位的版式）")
     return lines
 
 

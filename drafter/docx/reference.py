@@ -16,7 +16,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from drafter.docx import xml
 from drafter.docx.package import normalise_zip
-from drafter.docx.styles import Layout, add_page_numbers, apply_page_setup, apply_styles
+from drafter.docx.styles import add_page_numbers, apply_page_setup, apply_styles
+from drafter.layout import Layout
 
 EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -28,7 +29,7 @@ def make_reference(layout: Layout = Layout()) -> docx.document.Document:
     xml.set_compatibility_mode(settings)
     apply_styles(document, layout)
     apply_page_setup(document.sections[0], layout)
-    add_page_numbers(document)
+    add_page_numbers(document, layout)
     _drop_thumbnail(document)
     props = document.core_properties
     props.author, props.comments, props.last_modified_by = "drafter", "", "drafter"

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from drafter.docx import xml
+from drafter.layout import BODY_FONT, Layout
 
 LATIN_FONT = "Times New Roman"
-BODY_FONT = "仿宋_GB2312"
 BODY_SIZE = Pt(16)       # 3号
 TITLE_SIZE = Pt(22)      # 2号
 FOOTER_SIZE = Pt(14)     # 4号
 CONDENSE = -5            # twentieths of a point: 28 characters a line instead of 27
 
-# Style names drafter writes with; an office's own reference .docx should define them.
+# Style names drafter writes with; an office's own reference .docx may define them (docs/templates.md).
 STYLE_TITLE = "Title"
 STYLE_HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 STYLE_BODY = "Normal"
@@ -28,36 +26,7 @@ STYLE_DATE = "成文日期"
 STYLE_FOOTER = "Footer"
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Layout figures; every default comes from the standard (GBT9704.md)."""
-
-    line_pitch_pt: float = 28.95  # 22 lines a page with these margins
-    title_font: str = "方正小标宋简体"
-    heading_fonts: tuple[str, ...] = ("黑体", "楷体_GB2312", BODY_FONT, BODY_FONT)
-    heading_bold: tuple[bool, ...] = (False, False, True, False)
-
-    @property
-    def line_pitch(self) -> Pt:
-        return Pt(self.line_pitch_pt)
-
-    @property
-    def line_pitch_twips(self) -> int:
-        return round(self.line_pitch_pt * 20)
-
-
-def _paragraph_style(document, name: str, base: str | None = STYLE_BODY):
-    styles = document.styles
-    if name in [s.name for s in styles]:
-        return styles[name]
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    if base:
-        style.base_style = styles[base]
-    style.quick_style = True
-    return style
-
-
-def _text_style(style, font: str, size, *, bold: bool = False, condense: bool = True) -> None:
+def _text(style, font: str, size, *, bold: bool = False, condense: bool = True) -> None:
     rpr = style.element.get_or_add_rPr()
     xml.set_fonts(rpr, LATIN_FONT, font)
     xml.remove_color(rpr)
@@ -68,80 +37,107 @@ def _text_style(style, font: str, size, *, bold: bool = False, condense: bool = 
         xml.set_char_spacing(rpr, CONDENSE)
 
 
-def _exact_lines(style, layout: Layout, *, before=Pt(0), after=Pt(0)) -> None:
+def _lines(style, layout: Layout, *, after: bool = False) -> None:
     fmt = style.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = layout.line_pitch
-    fmt.space_before = before
-    fmt.space_after = after
+    fmt.line_spacing = Pt(layout.line_pitch_pt)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(layout.line_pitch_pt) if after else Pt(0)
 
 
-def _indent(style, first_line_chars: int) -> None:
-    ppr = style.element.get_or_add_pPr()
-    if first_line_chars:
-        xml.set_first_line_chars(ppr, first_line_chars, round(BODY_SIZE.pt * 20) * first_line_chars)
+def _first_line(style, chars: int) -> None:
+    if chars:
+        xml.set_first_line_chars(style.element.get_or_add_pPr(), chars, round(BODY_SIZE.pt * 20) * chars)
     else:
         style.paragraph_format.first_line_indent = Pt(0)
 
 
-def apply_styles(document, layout: Layout = Layout()) -> None:
-    """Define every style drafter writes with: body, title, four heading levels, 主送, 落款, footer."""
-    styles = document.styles
-    body = styles[STYLE_BODY]
-    _text_style(body, BODY_FONT, BODY_SIZE)
-    xml.set_language(body.element.get_or_add_rPr())
-    _exact_lines(body, layout)
-    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    _indent(body, 2)
-    xml.set_widow_control(body.element.get_or_add_pPr(), False)
-
-    title = _paragraph_style(document, STYLE_TITLE)
-    _text_style(title, layout.title_font, TITLE_SIZE, condense=False)
-    _exact_lines(title, layout, after=layout.line_pitch)  # one blank line under the title
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _indent(title, 0)
-    title.paragraph_format.keep_with_next = True
-    _strip_borders(title)
-    xml.set_snap_to_grid(title.element.get_or_add_pPr(), False)
-
-    for level, name in enumerate(STYLE_HEADINGS):
-        heading = _paragraph_style(document, name)
-        _text_style(heading, layout.heading_fonts[level], BODY_SIZE, bold=layout.heading_bold[level])
-        _exact_lines(heading, layout)
-        heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        heading.paragraph_format.keep_with_next = True
-        heading.paragraph_format.keep_together = False
-        _indent(heading, 2)
-        xml.set_outline_level(heading.element.get_or_add_pPr(), level)
-
-    recipient = _paragraph_style(document, STYLE_RECIPIENT)
-    _indent(recipient, 0)
-
-    signature = _paragraph_style(document, STYLE_SIGNATURE)
-    _indent(signature, 0)
-    signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    signature.paragraph_format.keep_with_next = True
-    signature.paragraph_format.space_before = layout.line_pitch  # one blank line below the text
-
-    date = _paragraph_style(document, STYLE_DATE)
-    _indent(date, 0)
-    date.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-    footer = _paragraph_style(document, STYLE_FOOTER)
-    _text_style(footer, "宋体", FOOTER_SIZE, condense=False)
-    footer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    _indent(footer, 0)
+def _body(style, layout: Layout) -> None:
+    _text(style, BODY_FONT, BODY_SIZE)
+    xml.set_language(style.element.get_or_add_rPr())
+    _lines(style, layout)
+    style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _first_line(style, 2)
+    xml.set_widow_control(style.element.get_or_add_pPr(), False)
+    xml.set_overflow_punctuation(style.element.get_or_add_pPr(), False)
 
 
-def _strip_borders(style) -> None:
-    # python-docx's Title style draws a blue rule under the title.
+def _title(style, layout: Layout) -> None:
+    _text(style, layout.title_font, TITLE_SIZE, condense=False)
+    _lines(style, layout, after=True)  # one blank line under the title
+    style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    style.paragraph_format.keep_with_next = True
+    _first_line(style, 0)
     ppr = style.element.get_or_add_pPr()
-    for border in ppr.findall(qn("w:pBdr")):
+    for border in ppr.findall(qn("w:pBdr")):  # python-docx's Title draws a blue rule
         ppr.remove(border)
+    xml.set_snap_to_grid(ppr, False)
+
+
+def _heading(level: int):
+    def apply(style, layout: Layout) -> None:
+        _text(style, layout.heading_fonts[level], BODY_SIZE, bold=layout.heading_bold[level])
+        _lines(style, layout)
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = False
+        _first_line(style, 2)
+        xml.set_outline_level(style.element.get_or_add_pPr(), level)
+    return apply
+
+
+def _flush_left(style, layout: Layout) -> None:
+    _first_line(style, 0)
+
+
+def _signature(style, layout: Layout) -> None:
+    _first_line(style, 0)
+    style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    style.paragraph_format.keep_with_next = True
+    style.paragraph_format.space_before = Pt(layout.line_pitch_pt)  # one blank line below the text
+
+
+def _date(style, layout: Layout) -> None:
+    _first_line(style, 0)
+    style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _footer(style, layout: Layout) -> None:
+    _text(style, "宋体", FOOTER_SIZE, condense=False)
+    style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    _first_line(style, 0)
+
+
+STYLE_DEFINITIONS = (
+    (STYLE_BODY, _body),
+    (STYLE_TITLE, _title),
+    *((name, _heading(level)) for level, name in enumerate(STYLE_HEADINGS)),
+    (STYLE_RECIPIENT, _flush_left),
+    (STYLE_SIGNATURE, _signature),
+    (STYLE_DATE, _date),
+    (STYLE_FOOTER, _footer),
+)
+
+
+def apply_styles(document, layout: Layout = Layout(), *, only_missing: bool = False) -> None:
+    """Define every style drafter writes with. With only_missing, an office's own styles stay as they are."""
+    styles = document.styles
+    existing = {style.name for style in styles}
+    for name, define in STYLE_DEFINITIONS:
+        if name in existing:
+            if only_missing:
+                continue
+            style = styles[name]
+        else:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            if name != STYLE_BODY:
+                style.base_style = styles[STYLE_BODY]
+            style.quick_style = True
+        define(style, layout)
 
 
 def apply_page_setup(section, layout: Layout = Layout()) -> None:
-    """A4; top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; footer 22 mm; a 22-line grid."""
+    """A4; top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; footer 22 mm; a line grid at the pitch."""
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
@@ -150,21 +146,23 @@ def apply_page_setup(section, layout: Layout = Layout()) -> None:
     xml.set_doc_grid(section._sectPr, layout.line_pitch_twips)
 
 
-def add_page_numbers(document) -> None:
-    """"— N —" in 宋体 4号: odd pages right, even pages left, one character in from the type area."""
+def add_page_numbers(document, layout: Layout = Layout()) -> None:
+    """"— N —" in 宋体 4号: odd pages right and even pages left, one character in; or all centred."""
     section = document.sections[0]
     xml.enable_even_and_odd_headers(document.settings.element)
-    one_char = FOOTER_SIZE
-    for footer, alignment in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+    placements = {
+        "odd-even": ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)),
+        "centred": ((section.footer, WD_ALIGN_PARAGRAPH.CENTER), (section.even_page_footer, WD_ALIGN_PARAGRAPH.CENTER)),
+    }[layout.page_numbers]
+    for footer, alignment in placements:
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
         paragraph.clear()
         paragraph.style = document.styles[STYLE_FOOTER]
         paragraph.alignment = alignment
-        if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
-            paragraph.paragraph_format.right_indent = one_char
-        else:
-            paragraph.paragraph_format.left_indent = one_char
+        fmt = paragraph.paragraph_format
+        fmt.right_indent = FOOTER_SIZE if alignment == WD_ALIGN_PARAGRAPH.RIGHT else None
+        fmt.left_indent = FOOTER_SIZE if alignment == WD_ALIGN_PARAGRAPH.LEFT else None
         paragraph.add_run("— ")
         xml.add_page_field(paragraph)
         paragraph.add_run(" —")

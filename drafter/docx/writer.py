@@ -15,8 +15,13 @@ from drafter.document import Block, Document, Heading, Paragraph, Recipient, Sig
 from drafter.docx.package import content_fingerprint, normalise_zip
 from drafter.docx.styles import (
     BODY_SIZE, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_RECIPIENT, STYLE_SIGNATURE, STYLE_TITLE,
+    add_page_numbers, apply_page_setup, apply_styles,
 )
+from drafter.errors import InputError
 from drafter.indicators import chinese_numeral
+from drafter.layout import Layout
+
+RUN_IN_STOPS = "。！？：；.!?:;"
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ def signature_indents(signature: Signature) -> tuple[float, float]:
 
 
 def _clear_body(document) -> None:
+    """Drop the reference's own body text; its last sectPr (page setup, header, footer links) stays."""
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
@@ -83,19 +89,47 @@ def _add_paragraph(document, text: str, style: str, bold: bool | None = None):
     return paragraph
 
 
-def write_docx(draft: Document, info: DocumentInfo, reference: Path) -> bytes:
-    """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
-    document = docx.Document(str(reference))
+def open_reference(reference: Path, layout: Layout, own: bool):
+    """The reference .docx with drafter's styles: all of them restyled by the layout for the built-in
+    file; for an office's own file, its styles, page setup, header and footer stay, missing styles are added."""
+    try:
+        document = docx.Document(str(reference))
+    except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
+        raise InputError(f"{reference}: 无法作为 Word 模板读取（需要 .docx 文件）。") from exc
+    if own:
+        apply_styles(document, layout, only_missing=True)
+    else:
+        apply_styles(document, layout)
+        apply_page_setup(document.sections[0], layout)
+        add_page_numbers(document, layout)
     _clear_body(document)
+    return document
+
+
+def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Layout = Layout(),
+               own_reference: bool = False) -> bytes:
+    """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
+    document = open_reference(reference, layout, own_reference)
     numbers = numbered_headings(draft.blocks)
     one_char = BODY_SIZE.pt
+    run_in = None  # a level-3 heading paragraph waiting for its first paragraph of text
     for index, block in enumerate(draft.blocks):
         if isinstance(block, Title):
             _add_paragraph(document, block.text, STYLE_TITLE)
         elif isinstance(block, Recipient):
             _add_paragraph(document, block.text, STYLE_RECIPIENT)
         elif isinstance(block, Heading):
-            _add_paragraph(document, numbers[index], STYLE_HEADINGS[block.level - 1])
+            heading = _add_paragraph(document, numbers[index], STYLE_HEADINGS[block.level - 1])
+            following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
+            if layout.run_in_level3 and block.level == 3 and isinstance(following, Paragraph):
+                run_in = heading
+        elif isinstance(block, Paragraph) and run_in is not None:
+            if not run_in.text.endswith(tuple(RUN_IN_STOPS)):
+                run_in.runs[-1].text += "。"
+            for run in block.runs:
+                run_in.add_run(run.text).bold = run.bold
+            run_in.paragraph_format.keep_with_next = False
+            run_in = None
         elif isinstance(block, Paragraph):
             paragraph = document.add_paragraph(style=document.styles[STYLE_BODY])
             for run in block.runs:

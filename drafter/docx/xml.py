@@ -18,6 +18,9 @@ PPR_AFTER_SNAP = (
     "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
     "w:rPr", "w:sectPr", "w:pPrChange",
 )
+PPR_AFTER_OVERFLOW = (
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+) + PPR_AFTER_SNAP
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -134,3 +137,8 @@ def enable_even_and_odd_headers(settings_element) -> None:
 def set_snap_to_grid(ppr, on: bool) -> None:
     """Off for the title: a 2号 line would otherwise take two grid lines in LibreOffice."""
     _replace_child(ppr, "w:snapToGrid", PPR_AFTER_SNAP, **{"w:val": "1" if on else "0"})
+
+
+def set_overflow_punctuation(ppr, on: bool) -> None:
+    """Off: a full stop at the end of a full line must not hang outside the type area."""
+    _replace_child(ppr, "w:overflowPunct", PPR_AFTER_OVERFLOW, **{"w:val": "1" if on else "0"})

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from drafter.layout import Layout
+
 
 @dataclass(frozen=True)
 class Period:
@@ -118,6 +120,7 @@ class Report:
     plan: Plan | None = None
     extra_sections: tuple[ExtraSection, ...] = ()
     closing: str | None = None
+    layout: Layout = Layout()
     indicator_index: dict[str, Indicator] = field(default_factory=dict, compare=False, repr=False)
 
     def indicator(self, indicator_id: str) -> Indicator:
@@ -200,5 +203,6 @@ def build_report(data: dict) -> Report:
             ExtraSection(**_section_fields(extra), after=extra["after"]) for extra in data.get("extra_sections", [])
         ),
         closing=data.get("closing"),
+        layout=Layout.from_form(data.get("layout")),
         indicator_index={i.id: i for i in indicators},
     )

@@ -1,0 +1,39 @@
+"""drafter preview: a form or a .docx rendered to PDF (and PNG pages) by LibreOffice, as a client would."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.errors import DrafterError, InputError
+from drafter.preview import INSTALL_HINT, docx_to_pdf, find_soffice, pdf_to_png
+
+
+@dataclass(frozen=True)
+class PreviewResult:
+    pdf: Path
+    pages: tuple[Path, ...]
+
+
+def preview(source: Path, output: Path | None = None, png_dir: Path | None = None,
+            templates: Path | None = None) -> PreviewResult:
+    if find_soffice() is None:  # say so before building anything
+        raise DrafterError(INSTALL_HINT)
+    suffix = source.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".docx"):
+        raise InputError(f"{source}: 请给出表单（.yaml）或文稿（.docx）。")
+    if not source.is_file():
+        raise InputError(f"{source}: 文件不存在。")
+    with tempfile.TemporaryDirectory(prefix="drafter-preview-") as work:
+        if suffix == ".docx":
+            docx, default_pdf = source, source.with_suffix(".pdf")
+        else:
+            from drafter.commands.build import build_report, default_output
+
+            built = build_report(source, Path(work) / "draft.docx", templates)
+            docx = built.output
+            default_pdf = default_output(source, built.document.title).with_suffix(".pdf")
+        pdf = docx_to_pdf(docx, output or default_pdf)
+    pages = tuple(pdf_to_png(pdf, png_dir)) if png_dir else ()
+    return PreviewResult(pdf, pages)

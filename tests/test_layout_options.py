@@ -1,0 +1,108 @@
+"""layout: in the form, and an office's own reference .docx: what they change in the written .docx."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.shared import Mm, Pt
+
+from drafter.commands.build import build_report
+from drafter.errors import InputError
+from tests.conftest import MAIN_EXAMPLE
+from tests.docx_reading import NS, part_xml
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def build_with(tmp_path, layout: str):
+    form = tmp_path / "report.yaml"
+    form.write_text(MAIN_EXAMPLE.read_text(encoding="utf-8") + layout, encoding="utf-8")
+    return build_report(form, tmp_path / "out.docx").output
+
+
+def test_line_pitch_and_heading_bold(tmp_path):
+    built = build_with(tmp_path, "layout:\n  line_pitch: 28\n  heading_bold: [true, false, false, false]\n")
+    styles = docx.Document(str(built)).styles
+    assert styles["Normal"].paragraph_format.line_spacing == Pt(28)
+    assert [styles[f"Heading {n}"].font.bold for n in (1, 2, 3, 4)] == [True, False, False, False]
+    grid = part_xml(built, "word/document.xml").find(".//w:sectPr/w:docGrid", NS)
+    assert grid.get(f"{W}linePitch") == "560"
+
+
+def test_run_in_level3_headings(tmp_path):
+    built = build_with(tmp_path, "layout:\n  run_in_level3: true\n")
+    paragraph = next(p for p in docx.Document(str(built)).paragraphs if p.text.startswith("1.科创园区"))
+    assert paragraph.style.name == "Heading 3"
+    assert paragraph.text == "1.科创园区承载能力提升。完善科创中心公共服务平台，提供检验检测、中试熟化、知识产权等服务1200余次。"
+    assert [r.bold for r in paragraph.runs] == [None, False]  # the heading keeps its style's bold, the text not
+
+
+def test_centred_page_numbers_and_title_font(tmp_path):
+    built = build_with(tmp_path, "layout:\n  page_numbers: centred\n  title_font: 方正小标宋_GBK\n")
+    document = docx.Document(str(built))
+    section = document.sections[0]
+    assert {section.footer.paragraphs[0].alignment.name, section.even_page_footer.paragraphs[0].alignment.name} == {"CENTER"}
+    fonts = part_xml(built, "word/styles.xml").find("w:style[@w:styleId='Title']/w:rPr/w:rFonts", NS)
+    assert fonts.get(f"{W}eastAsia") == "方正小标宋_GBK"
+
+
+def test_sealed_signature_moves_the_date_four_characters_in(tmp_path):
+    built = build_with(tmp_path, "")
+    text = MAIN_EXAMPLE.read_text(encoding="utf-8").replace("sealed: false", "sealed: true")
+    (tmp_path / "sealed.yaml").write_text(text, encoding="utf-8")
+    sealed = build_report(tmp_path / "sealed.yaml", tmp_path / "sealed.docx").output
+    def indents(path):
+        paragraphs = docx.Document(str(path)).paragraphs[-2:]
+        return [round(p.paragraph_format.right_indent.pt) for p in paragraphs]
+    assert indents(built) == [32, 16]   # unsealed: name 2 characters in, date 1 (starts 2 right of the name)
+    assert indents(sealed) == [56, 64]  # sealed: date 4 characters in, name centred over it
+
+
+@pytest.fixture
+def office_reference(tmp_path):
+    reference = docx.Document()
+    section = reference.sections[0]
+    section.top_margin, section.left_margin = Mm(30), Mm(25)
+    section.header.paragraphs[0].text = "青山县科学技术局文件"
+    reference.styles["Normal"].font.name = "宋体"
+    reference.add_paragraph("这段正文来自模板，不应出现在文稿中。")
+    path = tmp_path / "office.docx"
+    reference.save(str(path))
+    return path
+
+
+def test_office_reference_keeps_margins_header_and_styles(tmp_path, office_reference):
+    form = tmp_path / "report.yaml"
+    form.write_bytes(MAIN_EXAMPLE.read_bytes())
+    built = build_report(form, tmp_path / "out.docx", reference=office_reference).output
+    document = docx.Document(str(built))
+    section = document.sections[0]
+    assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (30, 25)
+    assert section.header.paragraphs[0].text == "青山县科学技术局文件"
+    assert document.styles["Normal"].font.name == "宋体"           # the office's own style stays
+    assert document.styles["落款"] is not None                      # drafter's missing styles are added
+    texts = [p.text for p in document.paragraphs]
+    assert "这段正文来自模板，不应出现在文稿中。" not in texts
+    assert texts[0] == "青山县科学技术局2024年工作总结及2025年工作计划"
+
+
+def test_reference_from_the_form_relative_to_it(tmp_path, office_reference):
+    built = build_with(tmp_path, "layout:\n  reference_docx: office.docx\n")
+    assert docx.Document(str(built)).sections[0].header.paragraphs[0].text == "青山县科学技术局文件"
+
+
+def test_reference_in_the_templates_folder_beside_the_form(tmp_path, office_reference):
+    (tmp_path / "templates").mkdir()
+    office_reference.rename(tmp_path / "templates" / "reference.docx")
+    built = build_with(tmp_path, "")
+    assert round(docx.Document(str(built)).sections[0].top_margin.mm) == 30
+
+
+def test_missing_or_broken_reference_is_a_clear_error(tmp_path):
+    form = tmp_path / "report.yaml"
+    form.write_bytes(MAIN_EXAMPLE.read_bytes())
+    with pytest.raises(InputError, match="找不到 Word 模板文件"):
+        build_report(form, tmp_path / "out.docx", reference=tmp_path / "none.docx")
+    (tmp_path / "bad.docx").write_text("not a docx")
+    with pytest.raises(InputError, match=r"无法作为 Word 模板读取（需要 \.docx 文件）"):
+        build_report(form, tmp_path / "out.docx", reference=tmp_path / "bad.docx")
