@@ -23,3 +23,20 @@ class CatalogueEntry:
 def catalogue() -> tuple[CatalogueEntry, ...]:
     data = yaml.safe_load((schemas_dir() / "indicators.yaml").read_text(encoding="utf-8"))
     return tuple(CatalogueEntry(**entry) for entry in data["indicators"])
+
+
+def catalogue_entry(indicator_id: str) -> CatalogueEntry | None:
+    return _by_id().get(indicator_id)
+
+
+@cache
+def _by_id() -> dict[str, CatalogueEntry]:
+    return {entry.id: entry for entry in catalogue()}
+
+
+MONEY_UNITS = ("元", "万元", "亿元")
+
+
+def unit_fits(entry: CatalogueEntry, unit: str) -> bool:
+    """A unit fits when it is the catalogue's, or money for money (万元 and 亿元 convert)."""
+    return unit == entry.unit or (entry.unit in MONEY_UNITS and unit in MONEY_UNITS)

@@ -43,21 +43,36 @@ def cli():
               help="表单文件名。已有同名文件时不会覆盖。")
 @click.option("--year", type=click.IntRange(1990, 2100), help="报告年度，默认今年。")
 @click.option("--org", help="单位名称（全称），如“青山县科学技术局”。")
-def init(output, year, org):
-    """生成一份带注释的空白表单（含科技局常用指标）。"""
+@click.option("--from", "last", type=click.Path(path_type=Path),
+              help="由上年的表单生成下一年的表单：带入上年数值、目标和小节标题。")
+def init(output, year, org, last):
+    """生成一份带注释的空白表单（含科技局常用指标），或用 --from 由上年表单生成。"""
+    if last is not None:
+        from drafter.commands.next_year import init_from
+
+        path = init_from(last, output)
+        click.echo(f"已由 {last} 生成下一年的表单：{path}\n请填写本年数值和标有“（待填写）”的内容后运行：drafter validate {path}")
+        return
     from drafter.commands.init import init_form
 
     path = init_form(output, year, org)
     click.echo(f"已生成表单：{path}\n请填写后运行：drafter validate {path}")
 
 
+STRICT_OPTION = click.option("--strict", is_flag=True, help="把警告（如未完成目标却未在问题中提及）也当作错误。")
+LAST_OPTION = click.option("--last", type=click.Path(path_type=Path),
+                           help="上年的表单：核对本表单中的上年数值是否与之一致。")
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("form", type=FORM)
-def validate(form):
+@STRICT_OPTION
+@LAST_OPTION
+def validate(form, strict, last):
     """检查表单：一次列出所有问题（文件:行:列），无误时退出码为 0，有问题时为 2。"""
     from drafter.commands.validate import validate_form
 
-    for line in validate_form(form):
+    for line in validate_form(form, strict, last):
         click.echo(line)
 
 
@@ -68,11 +83,13 @@ def validate(form):
 @click.option("--reference-docx", "reference", type=click.Path(path_type=Path),
               help="本单位的 Word 模板（.docx）：页面设置、样式、页眉页脚取自该文件。")
 @click.option("--force", is_flag=True, help="即使已有文稿在生成后被修改过，也覆盖它。")
-def build(form, output, templates, reference, force):
+@STRICT_OPTION
+@LAST_OPTION
+def build(form, output, templates, reference, force, strict, last):
     """由表单生成 Word 文稿（.docx）。"""
     from drafter.commands.build import build_report
 
-    result = build_report(form, output, templates, force, reference)
+    result = build_report(form, output, templates, force, reference, strict, last)
     for note in result.notes:
         click.echo(note, err=True)
     click.echo(f"已生成文稿：{result.output}")

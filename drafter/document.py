@@ -57,7 +57,16 @@ class Signature:
     sealed: bool = False
 
 
-Block = Title | Recipient | Heading | Paragraph | Signature
+@dataclass(frozen=True)
+class Table:
+    """An attached table on a page of its own: "附件" label, a title, rows (the first is the header)."""
+
+    label: str
+    title: str
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Title | Recipient | Heading | Paragraph | Signature | Table
 
 
 @dataclass(frozen=True)
@@ -95,10 +104,14 @@ def parse_draft(text: str, origin: str = "模板") -> Document:
     """Draft text -> Document; heading levels may go down by any amount but up by one at a time."""
     blocks: list[Block] = []
     level = 0
+    table: list | None = None  # label, title, rows of the table being read
     for line_number, line in enumerate(text.split("\n"), start=1):
         line = line.strip(SPACES)
         if not line:
             continue
+        if table is not None and not line.startswith(DIRECTIVE + "row "):
+            blocks.append(Table(table[0], table[1], tuple(table[2])))
+            table = None
         if not line.startswith(DIRECTIVE):
             blocks.append(Paragraph(parse_runs(line)))
             continue
@@ -116,6 +129,12 @@ def parse_draft(text: str, origin: str = "模板") -> Document:
             blocks.append(Recipient(fields[0]))
         elif kind == "signature":
             blocks.append(Signature(fields[0], fields[1], fields[2] == "sealed"))
+        elif kind == "table":
+            table = [fields[0], fields[1], []]
+        elif kind == "row" and table is not None:
+            table[2].append(tuple(fields))
         else:
             raise TemplateError(f"{origin}生成的文稿第 {line_number} 行：未知的指令“{kind}”。")
+    if table is not None:
+        blocks.append(Table(table[0], table[1], tuple(table[2])))
     return Document(tuple(blocks))

@@ -29,10 +29,10 @@ class Problem:
 class FormError(DrafterError):
     """The form cannot be used; carries every problem found, sorted by position."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], summary: str | None = None):
         self.problems = sorted(problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"共 {len(self.problems)} 处错误")
+        lines.append(summary or f"共 {len(self.problems)} 处错误")
         super().__init__("\n".join(lines))
 
 

@@ -1,7 +1,13 @@
 """Indicator arithmetic and wording: growth, percentage points, completion, rank, number style.
 
-Pure functions, no templates and no I/O. Rounding rule, stated once: percentages and shares are
-rounded half-up to one decimal place; a change in a share keeps as many decimals as its inputs.
+Pure functions, no templates and no I/O. The rules, stated once:
+- Rounding: growth and completion percentages are rounded half up to one decimal place; a change in
+  a share (个百分点) keeps as many decimals as its inputs; trailing zeros are dropped (105.0% -> 105%).
+- Shares: an indicator in % (or one the catalogue calls a ratio) changes in 个百分点, never in %.
+- Money in text: an amount of 1亿元 or more given in 万元 is written in 亿元 with at most two decimals
+  (23600万元 -> 2.36亿元); an amount under 1亿元 given in 亿元 is written in 万元 (0.85亿元 -> 8500万元).
+  Tables keep the unit of the form.
+- 翻番 only when the value is at least twice the previous one (翻两番 at four times).
 """
 
 from __future__ import annotations
@@ -14,8 +20,11 @@ PERCENT_PLACES = Decimal("0.1")
 
 
 def is_share(indicator: Indicator) -> bool:
-    """Shares (units in %) change in 个百分点, never in %."""
-    return indicator.unit.strip() in ("%", "％")
+    """Shares change in 个百分点, never in %: a unit in %, or a catalogue ratio."""
+    from drafter.catalogue import catalogue_entry
+
+    entry = catalogue_entry(indicator.id)
+    return indicator.unit.strip() in ("%", "％") or (entry is not None and entry.change == "points")
 
 
 def to_decimal(value: float | int) -> Decimal:
@@ -77,11 +86,13 @@ def completion_percent(value: float, target: float) -> Decimal | None:
 
 
 def completion_phrase(indicator: Indicator) -> str | None:
-    """"完成年度目标的112.5%"; None without a target."""
+    """"完成年度目标的112.5%", "完成年度目标" at exactly 100%; None without a target."""
     if indicator.value is None or indicator.target is None:
         return None
     percent = completion_percent(indicator.value, indicator.target)
-    return None if percent is None else f"完成年度目标的{format_number(percent)}%"
+    if percent is None:
+        return None
+    return "完成年度目标" if percent == 100 else f"完成年度目标的{format_number(percent)}%"
 
 
 def rank_phrase(indicator: Indicator) -> str | None:
@@ -90,8 +101,66 @@ def rank_phrase(indicator: Indicator) -> str | None:
     return f"居{indicator.rank.scope}第{indicator.rank.position}位"
 
 
+YI = Decimal(10000)  # 1亿 = 10000万
+
+
+def scaled(value: float | int, unit: str) -> tuple[Decimal, str]:
+    """The money rule of this module's docstring; other units pass through unchanged."""
+    number = to_decimal(value)
+    if unit == "万元" and abs(number) >= YI:
+        return (number / YI).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "亿元"
+    if unit == "亿元" and 0 < abs(number) < 1:
+        return (number * YI).quantize(Decimal(1), rounding=ROUND_HALF_UP), "万元"
+    return number, unit
+
+
 def quantity(value: float | int, unit: str) -> str:
-    return f"{format_number(value)}{unit}"
+    """"12.6亿元", "2.36亿元" for 23600万元: a figure with its unit, scaled for the text."""
+    number, unit = scaled(value, unit)
+    return f"{format_number(number)}{unit}"
+
+
+def doubling_phrase(indicator: Indicator) -> str | None:
+    """"实现翻番" at two times the previous value or more, "实现翻两番" at four times; else None."""
+    if is_share(indicator) or indicator.value is None or not indicator.previous or indicator.previous <= 0:
+        return None
+    ratio = to_decimal(indicator.value) / to_decimal(indicator.previous)
+    if ratio >= 4:
+        return "实现翻两番"
+    if ratio >= 2:
+        return "实现翻番"
+    return None
+
+
+def completion_status(indicator: Indicator) -> str | None:
+    """超额完成 / 完成 / 未完成 against the year's target, or None without one."""
+    if indicator.value is None or indicator.target is None:
+        return None
+    if indicator.value > indicator.target:
+        return "超额完成"
+    return "完成" if indicator.value == indicator.target else "未完成"
+
+
+QUALIFIER_TESTS = {
+    "突破": lambda value, mark: value > mark,
+    "超过": lambda value, mark: value > mark,
+    "达到": lambda value, mark: value >= mark,
+    "近": lambda value, mark: Decimal("0.9") * mark <= value < mark,
+}
+
+
+def qualifier_holds(word: str, value: float, mark: float) -> bool:
+    """Whether "突破/超过/达到/近 mark" is true of value: "突破100家" for 98 is not."""
+    return QUALIFIER_TESTS[word](to_decimal(value), to_decimal(mark))
+
+
+def milestone(value: float, previous: float | None) -> Decimal | None:
+    """The round figure first passed this year (previous < mark <= value), for "首次突破8亿元"."""
+    if previous is None or value <= 0 or previous >= value:
+        return None
+    step = Decimal(10) ** (len(str(int(to_decimal(value)))) - 1) if value >= 1 else Decimal(1)
+    mark = (to_decimal(value) // step) * step
+    return mark if to_decimal(previous) < mark <= to_decimal(value) and mark > 0 else None
 
 
 def parts_phrase(indicator: Indicator) -> str:
@@ -102,12 +171,19 @@ def parts_phrase(indicator: Indicator) -> str:
     return f"（其中{listed}）"
 
 
+TO_FILL = "（待填写）"
+
+
 def indicator_sentence(indicator: Indicator) -> str:
-    """One clause per indicator: "全社会R&D经费投入达到12.6亿元，同比增长12.5%，居全市第2位"."""
+    """One clause per indicator: "全社会R&D经费投入达到12.6亿元，同比增长12.5%，居全市第2位".
+
+    Without a value yet, the clause says so visibly: "全社会R&D经费投入达到（待填写）亿元".
+    """
     if indicator.value is None:
-        raise ValueError(f"indicator {indicator.id} has no value")
+        return f"{indicator.name}达到{TO_FILL}{indicator.unit}"
     head = f"{indicator.name}达到{quantity(indicator.value, indicator.unit)}{parts_phrase(indicator)}"
-    tail = [phrase for phrase in (change_phrase(indicator), completion_phrase(indicator), rank_phrase(indicator)) if phrase]
+    phrases = (change_phrase(indicator), doubling_phrase(indicator), completion_phrase(indicator), rank_phrase(indicator))
+    tail = [phrase for phrase in phrases if phrase]
     return "，".join([head, *tail])
 
 
@@ -142,3 +218,22 @@ def chinese_numeral(number: int) -> str:
 def chinese_date(value) -> str:
     """2024-12-20 -> "2024年12月20日" (Arabic numerals, no leading zeros)."""
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+TABLE_HEADER = ("指标", "单位", "上年", "本年", "同比", "目标", "完成率", "排名")
+
+
+def table_row(indicator: Indicator) -> tuple[str, ...]:
+    """One row of 主要科技指标完成情况表, in the form's own unit; "—" where there is nothing to say."""
+    def figure(value):
+        return "—" if value is None else format_number(value)
+
+    change = change_phrase(indicator) or "—"
+    change = change.removeprefix("同比").removeprefix("比上年").replace("与上年持平", "持平")
+    completion = "—"
+    if indicator.value is not None and indicator.target:
+        completion = f"{format_number(completion_percent(indicator.value, indicator.target))}%"
+    rank = f"{indicator.rank.scope}第{indicator.rank.position}位" if indicator.rank else "—"
+    value = TO_FILL if indicator.value is None else figure(indicator.value)
+    return (indicator.name, indicator.unit, figure(indicator.previous), value, change,
+            figure(indicator.target), completion, rank)

@@ -109,7 +109,7 @@ def test_templates_list_show_copy(run, tmp_path):
     listing = run("templates", "list").output.splitlines()
     names = [line.split()[0] for line in listing]
     assert names == ["report.j2", "sections/achievements.j2", "sections/body.j2", "sections/extra.j2",
-                     "sections/opening.j2", "sections/plan.j2", "sections/problems.j2", "sections/signature.j2",
+                     "sections/indicator_table.j2", "sections/opening.j2", "sections/plan.j2", "sections/problems.j2", "sections/signature.j2",
                      "reference.docx"]
     assert all("内置" in line for line in listing)
     shown = run("templates", "show", "sections/plan.j2").output
@@ -117,7 +117,7 @@ def test_templates_list_show_copy(run, tmp_path):
     result = run("templates", "copy", "sections/plan.j2")
     assert result.output == f"已复制到：{Path('templates/sections/plan.j2')}\n"
     assert (tmp_path / "templates/sections/plan.j2").read_text(encoding="utf-8") == shown
-    assert "自定义" in run("templates", "list", "--templates", "templates").output.splitlines()[5]
+    assert "自定义" in run("templates", "list", "--templates", "templates").output.splitlines()[6]
     again = run("templates", "copy", "sections/plan.j2")
     assert again.exit_code == 2 and "文件已存在，未覆盖" in again.output
 

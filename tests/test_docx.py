@@ -91,8 +91,11 @@ def test_title_recipient_body_and_signature_read_back(built):
     assert lines[0] == ("Title", "青山县科学技术局2024年工作总结及2025年工作计划")
     assert lines[1] == ("主送机关", "县委、县政府：")
     assert lines[2][0] == "Normal" and lines[2][1].endswith("现将有关情况报告如下：")
-    assert lines[-2:] == [("落款", "青山县科学技术局"), ("成文日期", "2024年12月20日")]
-    assert ("Normal", "特此报告。") in lines
+    signature = lines.index(("落款", "青山县科学技术局"))
+    assert lines[signature - 2: signature + 2] == [
+        ("Normal", "特此报告。"), ("Normal", "附件：主要科技指标完成情况表"),
+        ("落款", "青山县科学技术局"), ("成文日期", "2024年12月20日")]
+    assert lines[signature + 2:] == [("附件标识", "附件"), ("表题", "主要科技指标完成情况表")]
 
 
 def test_bold_leads_of_enumerated_items(built):

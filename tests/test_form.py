@@ -172,9 +172,10 @@ def test_multi_year_needs_a_period():
     assert problems_of(form) == ["report.yaml:2:3: meta: 多年总结（kind: multi-year）须填写 period，如 {start: 2020-01, end: 2024-12}"]
 
 
-def test_referenced_indicator_without_value_is_an_error():
+def test_referenced_indicator_without_value_is_a_warning_not_an_error():
     form = MINIMAL + "      indicators: [rd]\nindicators:\n  - {id: rd, name: 全社会R&D经费投入, unit: 亿元}\n"
-    assert problems_of(form) == ["report.yaml:9:20: achievements.sections[0].indicators[0]: 引用的指标“rd”尚未填写本年数值（value）"]
+    warnings = [str(w) for w in parse_form(form, "report.yaml").warnings]
+    assert warnings == ["report.yaml:9:20: achievements.sections[0].indicators[0]: 警告：引用的指标“rd”尚未填写本年数值（value），文稿中将显示“（待填写）”"]
 
 
 def test_gbk_file_is_read_with_a_note(tmp_path):

@@ -52,7 +52,7 @@ def test_sealed_signature_moves_the_date_four_characters_in(tmp_path):
     (tmp_path / "sealed.yaml").write_text(text, encoding="utf-8")
     sealed = build_report(tmp_path / "sealed.yaml", tmp_path / "sealed.docx").output
     def indents(path):
-        paragraphs = docx.Document(str(path)).paragraphs[-2:]
+        paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.style.name in ("落款", "成文日期")]
         return [round(p.paragraph_format.right_indent.pt) for p in paragraphs]
     assert indents(built) == [32, 16]   # unsealed: name 2 characters in, date 1 (starts 2 right of the name)
     assert indents(sealed) == [56, 64]  # sealed: date 4 characters in, name centred over it

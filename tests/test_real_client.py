@@ -45,9 +45,15 @@ def rendered(tmp_path_factory):
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 
 
+def text_pages(pages):
+    """The pages of the report itself: an attached table starts a page with "附件"."""
+    attachment = next((i for i, page in enumerate(pages) if page.body and page.body[0].text == "附件"), len(pages))
+    return pages[:attachment]
+
+
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_lines_sit_on_the_28_95_pt_grid_and_full_pages_have_22(rendered, name):
-    pages = read_pages(rendered[name][1])
+    pages = text_pages(read_pages(rendered[name][1]))
     for page in pages:
         tops = [line.y_min for line in page.body]
         gaps = [b - a for a, b in zip(tops, tops[1:])]
@@ -65,7 +71,7 @@ def test_lines_sit_on_the_28_95_pt_grid_and_full_pages_have_22(rendered, name):
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_full_lines_hold_28_characters(rendered, name):
     checked = 0
-    for page in read_pages(rendered[name][1]):
+    for page in text_pages(read_pages(rendered[name][1])):
         for line in page.body:
             if line.x_max < RIGHT - 3 or not line.all_full_width:
                 continue  # a paragraph's last line, or a line with half-width digits
@@ -154,3 +160,16 @@ def test_office_reference_docx_keeps_its_margins_and_header(tmp_path):
     pages = read_pages(docx_to_pdf(built, tmp_path / "out.pdf"))
     assert pages[0].lines[0].text == "内部资料注意保存"
     assert abs(pages[0].body[1].x_min - Mm(20).pt) < 2  # the title's line starts at the office's left margin
+
+
+def test_attached_table_sits_in_the_type_area_on_its_own_page(rendered):
+    pages = read_pages(rendered["qingshan-2024"][1])
+    table_page = pages[-1]
+    assert [line.text for line in table_page.body[:2]] == ["附件", "主要科技指标完成情况表"]
+    first_cell = next(line for line in table_page.body if line.text == "指标")
+    header = sorted((line for line in table_page.body if abs(line.y_min - first_cell.y_min) < 3), key=lambda l: l.x_min)
+    assert "".join(line.text for line in header) == "指标单位上年本年同比目标完成率排名"
+    assert all(LEFT - 1 <= line.x_min and line.x_max <= RIGHT + 1 for line in table_page.body)
+    texts = "".join(line.text for line in table_page.body)
+    assert "全社会R&D经费投入" in texts and "105%" in texts and "全市第2位" in texts
+    assert table_page.footer[0].text == f"—{table_page.number}—"

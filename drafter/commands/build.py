@@ -45,8 +45,10 @@ def choose_reference(given: Path | None, layout: Layout, form_path: Path, search
 
 
 def build_report(form_path: Path, output: Path | None = None, templates: Path | None = None,
-                 force: bool = False, reference: Path | None = None) -> BuildResult:
-    loaded = load_form(form_path)
+                 force: bool = False, reference: Path | None = None, strict: bool = False,
+                 last: Path | None = None) -> BuildResult:
+    loaded = load_form(form_path, last)
+    loaded.check_strict(strict)
     report = loaded.report
     search_path = template_search_path(templates, form_path)
     draft = parse_draft(render_draft(report, search_path))
@@ -60,4 +62,4 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     data = write_docx(draft, info, reference_path, report.layout, own)
     check_overwrite(target, force)
     write_atomically(target, data)
-    return BuildResult(target, draft, loaded.notes)
+    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)))

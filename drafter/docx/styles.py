@@ -24,6 +24,10 @@ STYLE_RECIPIENT = "主送机关"
 STYLE_SIGNATURE = "落款"
 STYLE_DATE = "成文日期"
 STYLE_FOOTER = "Footer"
+STYLE_ATTACHMENT = "附件标识"
+STYLE_TABLE_TITLE = "表题"
+STYLE_TABLE_TEXT = "表格文字"
+TABLE_SIZE = Pt(12)      # 小四
 
 
 def _text(style, font: str, size, *, bold: bool = False, condense: bool = True) -> None:
@@ -108,6 +112,31 @@ def _footer(style, layout: Layout) -> None:
     _first_line(style, 0)
 
 
+def _attachment(style, layout: Layout) -> None:
+    """"附件" at the top left of the attachment's own page, in 黑体 3号."""
+    _text(style, layout.heading_fonts[0], BODY_SIZE)
+    _first_line(style, 0)
+    style.paragraph_format.page_break_before = True
+    style.paragraph_format.keep_with_next = True
+
+
+def _table_title(style, layout: Layout) -> None:
+    _text(style, layout.title_font, BODY_SIZE, condense=False)
+    _lines(style, layout, after=True)
+    style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    style.paragraph_format.keep_with_next = True
+    _first_line(style, 0)
+
+
+def _table_text(style, layout: Layout) -> None:
+    _text(style, BODY_FONT, TABLE_SIZE, condense=False)
+    fmt = style.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(18)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _first_line(style, 0)
+
+
 STYLE_DEFINITIONS = (
     (STYLE_BODY, _body),
     (STYLE_TITLE, _title),
@@ -116,6 +145,9 @@ STYLE_DEFINITIONS = (
     (STYLE_SIGNATURE, _signature),
     (STYLE_DATE, _date),
     (STYLE_FOOTER, _footer),
+    (STYLE_ATTACHMENT, _attachment),
+    (STYLE_TABLE_TITLE, _table_title),
+    (STYLE_TABLE_TEXT, _table_text),
 )
 
 

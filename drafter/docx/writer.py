@@ -9,19 +9,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
-from docx.shared import Pt
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.shared import Mm, Pt
 
-from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Title
+from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Table, Title
 from drafter.docx.package import content_fingerprint, normalise_zip
 from drafter.docx.styles import (
-    BODY_SIZE, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_RECIPIENT, STYLE_SIGNATURE, STYLE_TITLE,
-    add_page_numbers, apply_page_setup, apply_styles,
+    BODY_SIZE, STYLE_ATTACHMENT, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_RECIPIENT, STYLE_SIGNATURE,
+    STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, add_page_numbers, apply_page_setup, apply_styles,
 )
+from drafter.docx import xml
 from drafter.errors import InputError
 from drafter.indicators import chinese_numeral
 from drafter.layout import Layout
 
 RUN_IN_STOPS = "。！？：；.!?:;"
+# Column widths of an attached table, in mm, within the 156 mm type area; the first column (the
+# indicator's name) takes what the others leave. Tuned for 主要科技指标完成情况表's eight columns.
+TABLE_COLUMNS_MM = {8: (40, 12, 16, 16, 24, 14, 17, 17)}
 
 
 @dataclass(frozen=True)
@@ -143,8 +148,35 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
             name.paragraph_format.right_indent = Pt(one_char * name_indent)
             date = _add_paragraph(document, block.date, STYLE_DATE)
             date.paragraph_format.right_indent = Pt(one_char * date_indent)
+        elif isinstance(block, Table):
+            _add_table(document, block)
     _set_core_properties(document, info)
     return _finish(document)
+
+
+def _add_table(document, block: Table) -> None:
+    """An attachment page: "附件", the title, then the table with fixed widths and a repeating header."""
+    _add_paragraph(document, block.label, STYLE_ATTACHMENT)
+    _add_paragraph(document, block.title, STYLE_TABLE_TITLE)
+    columns = max(len(row) for row in block.rows)
+    widths = TABLE_COLUMNS_MM.get(columns) or (156 / columns,) * columns
+    table = document.add_table(rows=len(block.rows), cols=columns)
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    xml.set_fixed_layout(table)
+    for column, width in zip(table.columns, widths):
+        column.width = Mm(width)
+    for row_index, (row, cells) in enumerate(zip(table.rows, block.rows)):
+        for cell, width, text in zip(row.cells, widths, cells):
+            cell.width = Mm(width)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            paragraph.style = document.styles[STYLE_TABLE_TEXT]
+            run = paragraph.add_run(text)
+            if row_index == 0:
+                run.bold = True
+    xml.set_repeat_header(table.rows[0])
 
 
 def _set_core_properties(document, info: DocumentInfo) -> None:

@@ -142,3 +142,18 @@ def set_snap_to_grid(ppr, on: bool) -> None:
 def set_overflow_punctuation(ppr, on: bool) -> None:
     """Off: a full stop at the end of a full line must not hang outside the type area."""
     _replace_child(ppr, "w:overflowPunct", PPR_AFTER_OVERFLOW, **{"w:val": "1" if on else "0"})
+
+
+def set_repeat_header(row) -> None:
+    """The row repeats at the top of every page the table runs onto (w:tblHeader)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def set_fixed_layout(table) -> None:
+    """Fixed column widths: WPS ignores autofit hints and relies on explicit widths."""
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblLayout")):
+        tbl_pr.remove(old)
+    tbl_pr.append(OxmlElement("w:tblLayout", attrs={qn("w:type"): "fixed"}))

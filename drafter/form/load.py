@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.errors import FormError, Problem
 from drafter.form.model import Report, build_report
-from drafter.form.validate import rule_problems, schema_problems
+from drafter.form.validate import rule_problems, schema_problems, unfilled_reference_warnings
+from drafter.form.warnings import last_year_warnings, plan_warnings
 from drafter.form.yaml_source import SourceMap, parse_yaml, read_source
 
 
@@ -16,12 +17,25 @@ class LoadedForm:
     report: Report
     source: SourceMap
     notes: tuple[str, ...] = ()  # things worth saying that are not errors (a guessed encoding)
+    warnings: tuple[Problem, ...] = ()
+
+    def check_strict(self, strict: bool) -> None:
+        """With --strict, warnings are errors."""
+        if strict and self.warnings:
+            raise FormError(list(self.warnings), summary=f"共 {len(self.warnings)} 处警告（--strict 时视为错误）")
 
 
-def load_form(path: Path) -> LoadedForm:
-    """Read, validate and type a form; raise FormError with all problems when it is not usable."""
+def load_form(path: Path, last: Path | None = None) -> LoadedForm:
+    """Read, validate and type a form; raise FormError with all problems when it is not usable.
+
+    With `last` (last year's form), previous values are compared with what it said.
+    """
     text, encoding_note = read_source(path)
-    return parse_form(text, str(path), notes=(encoding_note,) if encoding_note else ())
+    loaded = parse_form(text, str(path), notes=(encoding_note,) if encoding_note else ())
+    warnings = list(loaded.warnings) + plan_warnings(loaded.report, loaded.source)
+    if last is not None:
+        warnings += last_year_warnings(loaded.report, loaded.source, load_form(last).report)
+    return replace(loaded, warnings=tuple(sorted(warnings)))
 
 
 def parse_form(text: str, file: str, notes: tuple[str, ...] = ()) -> LoadedForm:
@@ -33,4 +47,4 @@ def parse_form(text: str, file: str, notes: tuple[str, ...] = ()) -> LoadedForm:
         problems = rule_problems(data, source)
     if problems:
         raise FormError(problems)
-    return LoadedForm(build_report(data), source, notes)
+    return LoadedForm(build_report(data), source, notes, tuple(unfilled_reference_warnings(data, source)))

@@ -100,6 +100,20 @@ class ExtraSection(Section):
 
 
 @dataclass(frozen=True)
+class MainIndicators:
+    ids: tuple[str, ...]
+    paragraph: bool = True
+    table: bool = True
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    task: str
+    status: str | None = None  # 完成 | 部分完成 | 未完成
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     title: str | None = None
     year: int | None = None
@@ -120,6 +134,8 @@ class Report:
     plan: Plan | None = None
     extra_sections: tuple[ExtraSection, ...] = ()
     closing: str | None = None
+    main_indicators: MainIndicators | None = None
+    plan_review: tuple[ReviewItem, ...] = ()
     layout: Layout = Layout()
     indicator_index: dict[str, Indicator] = field(default_factory=dict, compare=False, repr=False)
 
@@ -180,6 +196,13 @@ def _plan(data: dict | None) -> Plan | None:
     )
 
 
+def _main_indicators(data: dict | None, indicators: tuple[Indicator, ...]) -> MainIndicators | None:
+    if data is None:
+        return None
+    ids = data.get("ids") or [i.id for i in indicators if i.value is not None]
+    return MainIndicators(tuple(ids), data.get("paragraph", True), data.get("table", True))
+
+
 def build_report(data: dict) -> Report:
     """Validated form data -> Report. Assumes the schema and rule checks passed."""
     meta = data["meta"]
@@ -203,6 +226,8 @@ def build_report(data: dict) -> Report:
             ExtraSection(**_section_fields(extra), after=extra["after"]) for extra in data.get("extra_sections", [])
         ),
         closing=data.get("closing"),
+        main_indicators=_main_indicators(data.get("main_indicators"), indicators),
+        plan_review=tuple(ReviewItem(r["task"], r.get("status"), r.get("note")) for r in data.get("plan_review", [])),
         layout=Layout.from_form(data.get("layout")),
         indicator_index={i.id: i for i in indicators},
     )

@@ -155,12 +155,9 @@ def rule_problems(data: dict, source: SourceMap) -> list[Problem]:
     for path, section, level in _walk_sections(data):
         if level > MAX_HEADING_LEVEL:
             problems.append(source.problem(path, f"标题层级过深：最多四级（一、（一）1.（1）），此处为第 {level} 级"))
-        for ref_index, ref in enumerate(section.get("indicators", [])):
-            ref_path = path + ("indicators", ref_index)
-            if ref not in ids:
-                problems.append(source.problem(ref_path, f"引用的指标“{ref}”不存在（请先在 indicators 中定义）"))
-            elif indicators[ids[ref]].get("value") is None:
-                problems.append(source.problem(ref_path, f"引用的指标“{ref}”尚未填写本年数值（value）"))
+    for ref_path, ref in _references(data):
+        if ref not in ids:
+            problems.append(source.problem(ref_path, f"引用的指标“{ref}”不存在（请先在 indicators 中定义）"))
 
     goals = data.get("plan", {}).get("goals", {})
     for index, target in enumerate(goals.get("targets", [])):
@@ -174,6 +171,24 @@ def rule_problems(data: dict, source: SourceMap) -> list[Problem]:
     if period and period["start"] > period["end"]:
         problems.append(source.problem(("meta", "period"), f"起始年月 {period['start']} 晚于截止年月 {period['end']}"))
     return problems
+
+
+def _references(data: dict):
+    """(path, indicator id) of every reference to an indicator from the text."""
+    for path, section, _ in _walk_sections(data):
+        for index, ref in enumerate(section.get("indicators", [])):
+            yield path + ("indicators", index), ref
+    for index, ref in enumerate(data.get("main_indicators", {}).get("ids", [])):
+        yield ("main_indicators", "ids", index), ref
+
+
+def unfilled_reference_warnings(data: dict, source: SourceMap) -> list[Problem]:
+    """A reference to an indicator whose value is still empty: the draft shows （待填写） there."""
+    values = {i["id"]: i.get("value") for i in data.get("indicators", [])}
+    return [
+        source.problem(path, f"警告：引用的指标“{ref}”尚未填写本年数值（value），文稿中将显示“（待填写）”")
+        for path, ref in _references(data) if ref in values and values[ref] is None
+    ]
 
 
 def _walk_sections(data: dict):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from drafter import indicators as facts
 from drafter.document import BOLD_OFF, BOLD_ON, directive
-from drafter.form.model import Item, Report, Target
+from drafter.form.model import Item, Report, ReviewItem, Target
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,27 @@ def signature(org: str, date, sealed: bool) -> str:
     return (directive("signature", org, facts.chinese_date(date), "sealed" if sealed else "unsealed"))
 
 
+def table(label: str, title: str) -> str:
+    return directive("table", label, title)
+
+
+def table_row(cells) -> str:
+    return directive("row", *cells)
+
+
+def review_sentence(items: list[ReviewItem], year_label: str) -> str:
+    """"2024年工作计划确定的8项重点任务，已完成6项，部分完成1项，未完成1项。其中，……" (marked items only)."""
+    marked = [item for item in items if item.status]
+    if not marked:
+        return ""
+    counts = "，".join(f"{status}{n}项" for status in ("完成", "部分完成", "未完成")
+                      if (n := sum(item.status == status for item in marked)))
+    text = f"{year_label}工作计划确定的{len(marked)}项重点任务，已{counts}。"
+    open_items = [f"“{item.task}”{item.status}" + (f"，{item.note.rstrip('。；;，, ')}" if item.note else "")
+                  for item in marked if item.status != "完成"]
+    return text + (f"其中，{'；'.join(open_items)}。" if open_items else "")
+
+
 def sentence(clauses: list[str], lead: str = "") -> str:
     """Clauses joined with "；" and closed with "。": "全年，A；B。"."""
     body = "；".join(c.rstrip("。；;，, ") for c in clauses if c)
@@ -82,8 +103,12 @@ def make_context(report: Report) -> dict:
 
     extras = {where: [e for e in report.extra_sections if e.after == where]
               for where in ("opening", "achievements", "problems", "plan")}
+    def indicator_rows(ids: list[str]) -> list[tuple[str, ...]]:
+        return [facts.TABLE_HEADER, *(facts.table_row(report.indicator(i)) for i in ids)]
+
     return {
         "report": report,
+        "indicator_rows": indicator_rows,
         "meta": report.meta,
         "years": Years.of(report),
         "extras": extras,
@@ -98,6 +123,9 @@ GLOBALS = {
     "recipient": recipient,
     "signature": signature,
     "sentence": sentence,
+    "table": table,
+    "table_row": table_row,
+    "review_sentence": review_sentence,
 }
 
 FILTERS = {
