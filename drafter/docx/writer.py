@@ -26,7 +26,7 @@ from drafter.layout import Layout
 RUN_IN_STOPS = "。！？：；.!?:;"
 # Column widths of an attached table, in mm, within the 156 mm type area; the first column (the
 # indicator's name) takes what the others leave. Tuned for 主要科技指标完成情况表's eight columns.
-TABLE_COLUMNS_MM = {8: (40, 12, 16, 16, 24, 14, 17, 17)}
+TABLE_COLUMNS_MM = {8: (38, 14, 16, 16, 24, 14, 17, 17)}
 
 
 @dataclass(frozen=True)
