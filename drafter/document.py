@@ -39,6 +39,7 @@ class Recipient:
 class Heading:
     level: int  # 1..4: 一、（一）1.（1）
     text: str
+    marker: str = ""  # the number as a read report wrote it ("6、", "(一)"); drafter numbers its own
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def corrected_levels(levels: list[int]) -> list[int]:
 def test_example_has_its_seeds_outline(seed, example_copy):
     built = build_report(example_copy(EXAMPLE_OF_SEED[seed])).output
     levels = [int(line[1]) for line in outline(built) if line.startswith("H")]
-    assert levels == corrected_levels([level for level, _ in SEED_OUTLINES[seed]])
+    assert levels == corrected_levels([level for level, *_ in SEED_OUTLINES[seed]])
 
 
 def test_level_correction_only_closes_skipped_levels():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from drafter.encoding import decode_text
 from drafter.errors import FormError, InputError, Problem
 
 # Aliases let a few lines expand into billions of nodes ("billion laughs"); a real form has a few
@@ -45,23 +46,6 @@ def format_path(path: PathKey) -> str:
     return text
 
 
-def decode_form(raw: bytes, file: str) -> tuple[str, str | None]:
-    """Bytes to text: UTF-8 (with or without BOM), else GB18030 as saved by old Windows Notepad.
-
-    Returns the text and, when the encoding was guessed, a note saying so.
-    """
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030"), f"{file}: 按 GB18030（GBK）编码读取；建议另存为 UTF-8。"
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{file}: 无法识别文件编码（第 {exc.start + 1} 个字节起），请另存为 UTF-8 编码后重试。"
-        ) from exc
-
-
 def read_source(path: Path) -> tuple[str, str | None]:
     """Read a form file's text; a missing or unreadable file is an InputError."""
     try:
@@ -72,7 +56,7 @@ def read_source(path: Path) -> tuple[str, str | None]:
         raise InputError(f"{path}: 这是一个文件夹，请指定表单文件（.yaml）。") from exc
     except OSError as exc:
         raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
-    return decode_form(raw, str(path))
+    return decode_text(raw, str(path))
 
 
 def parse_yaml(text: str, file: str) -> tuple[object, SourceMap]:

@@ -1,0 +1,69 @@
+"""Strip what web pages wrap around a report: site names, share and download notices, navigation, URLs."""
+
+from __future__ import annotations
+
+import re
+
+# Short lines containing these are page furniture, not report text.
+CLUTTER_WORDS = (
+    "首页", "分享", "下载", "收藏", "温馨提示", "版权", "客服", "免责声明", "来源:", "来源：", "网站:", "网站：",
+    "时间:", "发布时间", "字体大小", "相关阅读", "相关推荐", "热门图文", "上一篇", "下一篇", "最近更新",
+    "本文关键词", "本文内容", "互联网用户", "转载", "页数:", "大小:", "格式:", "ID:", "此文档", "你可能关注",
+    "收起", "秘籍", "浏览次数", "阅读次数", "打印本页", "关闭窗口", "扫一扫", "微信", "公众号",
+)
+# Lines containing these are furniture whatever their length (a site's excerpt of the report).
+ALWAYS_CLUTTER = ("本文简介", "http://", "https://", "www.")
+SHORT = 60
+URL = re.compile(r"https?://\S+|www\.\S+")
+LEADING_JUNK = re.compile(r"^[\s?？�·•●■□◆★>]+")
+PAGE_COUNTER = re.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
+SPACES = re.compile(r"[\s\u3000]+")
+
+
+def is_clutter(line: str) -> bool:
+    if any(word in line for word in ALWAYS_CLUTTER):
+        return True
+    if PAGE_COUNTER.match(line):
+        return True
+    return len(line) <= SHORT and any(word in line for word in CLUTTER_WORDS)
+
+
+def fingerprint(line: str) -> str:
+    """A line with spaces and punctuation removed, to recognise a repeated block."""
+    return re.sub(r"[\W_]+", "", line)
+
+
+def clean_lines(text: str) -> list[tuple[int, str]]:
+    """(1-based line number, text) of the lines that belong to the report, repeated blocks dropped."""
+    kept: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = LEADING_JUNK.sub("", raw).strip()
+        line = line.replace("\ufffd", "").strip()
+        if not line or is_clutter(line):
+            continue
+        key = fingerprint(line)
+        if not key or key in seen:
+            continue  # seed 000 repeats its title and opening several times
+        seen.add(key)
+        kept.append((number, line))
+    return _drop_excerpts(kept)
+
+
+EXCERPT = 30  # characters: shorter lines may repeat by chance
+
+
+def _drop_excerpts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a long line whose text reappears in what follows it: a site's excerpt of the opening."""
+    keys = [fingerprint(line) for _, line in lines]
+    kept, following = [], ""
+    for (number, line), key in zip(reversed(lines), reversed(keys)):
+        if len(key) < EXCERPT or _body(key) not in following:
+            kept.append((number, line))
+        following = key + following
+    return kept[::-1]
+
+
+def _body(key: str) -> str:
+    # an excerpt is cut off mid-sentence and may start with the site's own words: compare its middle
+    return key[len(key) // 4: -10] if len(key) > 60 else key

@@ -1,0 +1,82 @@
+"""Heading markers: 一、 （一） 1. （1） at a line's start, or inside text that lost its line breaks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN = "一二三四五六七八九十"
+MARKERS = (
+    (1, re.compile(rf"^([{CN}]+)\s*([、，,．.])\s*")),
+    (2, re.compile(rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、，,]?\s*")),
+    (3, re.compile(r"^(\d{1,2})\s*(、|．|\.(?!\d))\s*")),
+    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,]?\s*")),
+)
+RUN_IN_END = re.compile(r"[。！？]")
+# Inside running text only the Chinese-numbered markers count: a viewer's page markers ("1、" glued to
+# a page's first words) and figures ("1.26亿元") look like 1. and 1、 but never like 一、 or （一）.
+INLINE_MARKER = re.compile(rf"(?:^|(?<=[\s。；：:！？]))(?:[{CN}]+、|[（(][{CN}]+[）)])")
+UNNUMBERED = re.compile(r"^(\d{4}年)?[^，。；：,;:]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点)$")
+HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    level: int
+    number: int
+    marker: str   # as written: "6、", "(一)", "1."
+    title: str    # normalised: full-width brackets and commas, no marker, no run-in text
+    rest: str     # the run-in text after the title's full stop, as written
+
+
+def normalise(text: str) -> str:
+    """Half-width brackets and punctuation in Chinese text made full width."""
+    return text.translate(HALF_TO_FULL)
+
+
+def chinese_number(text: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
+    if "十" not in text:
+        return CN.index(text[0]) + 1 if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
+
+
+def match_heading(line: str) -> HeadingMatch | None:
+    """A heading at the start of `line`, with a run-in text split off at the title's first full stop."""
+    for level, pattern in MARKERS:
+        found = pattern.match(line)
+        if not found:
+            continue
+        body = line[found.end():]
+        if not body or body[0] in "是":  # "一是" is an item, not a heading
+            return None
+        number = int(found.group(1)) if found.group(1).isdigit() else chinese_number(found.group(1))
+        stop = RUN_IN_END.search(body)
+        title, rest = (body[: stop.start()], body[stop.end():].strip()) if stop else (body, "")
+        return HeadingMatch(level, number, found.group(0).strip(), normalise(title.strip()), rest)
+    return None
+
+
+def match_unnumbered(line: str) -> HeadingMatch | None:
+    """A part title without a number, standing alone: "2017年主要工作成绩", "2018年工作计划"."""
+    compact = line.replace(" ", "")
+    return HeadingMatch(1, 0, "", compact, "") if UNNUMBERED.match(compact) else None
+
+
+def split_running_text(line: str) -> list[str]:
+    """Cut a line that lost its breaks before each 一、 or （一） that follows a space or sentence end.
+
+    The heading then ends at the first space: "一、今年工作 创新培育…" -> "一、今年工作", "创新培育…".
+    """
+    starts = [m.start() for m in INLINE_MARKER.finditer(line)]
+    if not starts:
+        return [line]
+    pieces = [line[: starts[0]]] if starts[0] > 0 else []
+    for start, end in zip(starts, starts[1:] + [len(line)]):
+        piece = line[start:end].strip()
+        head, space, tail = piece.partition(" ")
+        pieces.append(head)
+        if tail.strip():
+            pieces.append(tail.strip())
+    return [p.strip() for p in pieces if p.strip()]
