@@ -89,9 +89,13 @@ def build(form, output, templates, reference, force, strict, last):
     """由表单生成 Word 文稿（.docx）。"""
     from drafter.commands.build import build_report
 
+    from drafter.commands.check import format_finding
+
     result = build_report(form, output, templates, force, reference, strict, last)
     for note in result.notes:
         click.echo(note, err=True)
+    for finding in result.findings:
+        click.echo(format_finding(str(result.output), finding), err=True)
     click.echo(f"已生成文稿：{result.output}")
 
 
@@ -108,6 +112,25 @@ def preview(source, output, png_dir, templates):
     click.echo(f"已生成预览：{result.pdf}")
     if result.pages:
         click.echo(f"共 {len(result.pages)} 页图片，在：{png_dir}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--form", type=click.Path(path_type=Path), help="文稿所依据的表单：核对正文数字与表单是否一致。")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式；json 便于脚本处理。")
+@click.option("--strict", is_flag=True, help="有警告时也以退出码 1 结束。")
+@click.option("--disable", multiple=True, metavar="RULE", help="不做某项检查，如 punct.halfwidth 或 punct（可多次使用）。")
+def check(files, form, output_format, strict, disable):
+    """校对文稿（.docx/.txt）：序号、占位符、重复、年份日期、数字、统计用语、标点，及与表单数字是否一致。
+
+    有错误时退出码为 1（加 --strict 时警告也算），否则为 0。
+    """
+    from drafter.commands.check import as_json, as_text, check_files, exit_code
+
+    checked = check_files(list(files), form, frozenset(disable))
+    click.echo(as_json(checked) if output_format == "json" else as_text(checked))
+    sys.exit(exit_code(checked, strict))
 
 
 @cli.group(context_settings=CONTEXT)

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.commands.check import check_document, format_finding
 from drafter.document import Document, parse_draft
+from drafter.reading.classify import section_kinds
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import InputError, OutputError
 from drafter.form import load_form
@@ -23,6 +25,7 @@ class BuildResult:
     output: Path
     document: Document
     notes: tuple[str, ...]
+    findings: tuple = ()  # what drafter check finds in the draft just built
 
 
 def default_output(form_path: Path, title: str) -> Path:
@@ -52,6 +55,10 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     report = loaded.report
     search_path = template_search_path(templates, form_path)
     draft = parse_draft(render_draft(report, search_path))
+    findings = tuple(check_document(draft, report, tuple(section_kinds(draft.blocks))))
+    if strict and any(f.severity == "error" for f in findings):
+        errors = [format_finding(str(form_path), f) for f in findings if f.severity == "error"]
+        raise OutputError("\n".join(errors + [f"文稿校对发现 {len(errors)} 处错误（--strict 时不生成文稿）。"]))
     target = output or default_output(form_path, draft.title)
     if target.suffix.lower() != ".docx":
         raise OutputError(f"{target}: 输出文件名应以 .docx 结尾。")
@@ -62,4 +69,4 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     data = write_docx(draft, info, reference_path, report.layout, own)
     check_overwrite(target, force)
     write_atomically(target, data)
-    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)))
+    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)), findings)

@@ -1,0 +1,73 @@
+"""What a check reads (Target) and what it reports (Finding)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Title
+from drafter.form.model import Report
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "hint": "提示"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str        # e.g. "numbering.sequence"
+    severity: str    # error | warning | hint
+    where: int       # line of a .txt, paragraph number of a .docx or a built draft
+    excerpt: str
+    message: str
+    suggestion: str = ""
+    unit: str = "行"  # 行 for .txt, 段 for .docx and built drafts
+
+    def sort_key(self):
+        return (self.where, SEVERITY_ORDER[self.severity], self.rule)
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity, "location": {self.unit_key: self.where},
+                "excerpt": self.excerpt, "message": self.message, "suggestion": self.suggestion}
+
+    @property
+    def unit_key(self) -> str:
+        return "line" if self.unit == "行" else "paragraph"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A draft to check: its blocks, where each one stands, and the form it was written from, if any."""
+
+    document: Document
+    numbers: tuple[int, ...]
+    unit: str = "段"
+    form: Report | None = None
+    kinds: tuple[str, ...] = ()  # section kind per block (achievements, problems, plans, other)
+
+    def kind_at(self, index: int) -> str:
+        return self.kinds[index] if index < len(self.kinds) else "other"
+
+    def blocks(self):
+        """(number, block) pairs."""
+        return zip(self.numbers, self.document.blocks)
+
+    def texts(self):
+        """(number, text) of every block that carries text a reader reads."""
+        for number, block in self.blocks():
+            if isinstance(block, (Paragraph, Heading, Title, Recipient)):
+                yield number, block.text
+            elif isinstance(block, Signature):
+                yield number, f"{block.org}{block.date}"
+
+    def finding(self, rule: str, severity: str, where: int, text: str, start: int, message: str,
+                suggestion: str = "") -> Finding:
+        return Finding(rule, severity, where, excerpt(text, start), message, suggestion, self.unit)
+
+
+def excerpt(text: str, start: int, width: int = 12) -> str:
+    """A few characters either side of `start`, with … where text was cut."""
+    left, right = max(0, start - width), min(len(text), start + width)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def is_heading(block: Block) -> bool:
+    return isinstance(block, Heading)

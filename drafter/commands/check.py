@@ -1,0 +1,77 @@
+"""drafter check: proofread drafts (.docx, .txt) as a careful reader would, optionally against the form."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.checks import Finding, Target, run_checks
+from drafter.checks.base import SEVERITY_NAMES
+from drafter.document import Document
+from drafter.errors import InputError
+from drafter.form.model import Report
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: str
+    findings: tuple[Finding, ...]
+    note: str | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+
+def check_files(paths: list[Path], form: Path | None = None, disable: frozenset[str] = frozenset()) -> list[CheckedFile]:
+    from drafter.form import load_form
+    from drafter.reading import read_report
+
+    report = load_form(form).report if form else None
+    checked = []
+    for path in paths:
+        if path.suffix.lower() not in (".docx", ".txt"):
+            raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿。")
+        if not path.is_file():
+            raise InputError(f"{path}: 文件不存在。")
+        read = read_report(path)
+        unit = "行" if path.suffix.lower() == ".txt" else "段"
+        target = Target(read.document, read.lines, unit, report, read.kinds)
+        checked.append(CheckedFile(str(path), tuple(run_checks(target, disable)), read.note))
+    return checked
+
+
+def check_document(document: Document, report: Report, kinds: tuple[str, ...] | None = None) -> list[Finding]:
+    """The checks on a draft drafter has just built, located by paragraph."""
+    numbers = tuple(range(1, len(document.blocks) + 1))
+    return run_checks(Target(document, numbers, "段", report, kinds or ()))
+
+
+def format_finding(path: str, finding: Finding) -> str:
+    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
+    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
+            f"{finding.message}（{finding.excerpt}）{advice}")
+
+
+def summary_line(files: list[CheckedFile]) -> str:
+    errors = sum(f.count("error") for f in files)
+    warnings = sum(f.count("warning") for f in files)
+    hints = sum(f.count("hint") for f in files)
+    return f"共检查 {len(files)} 个文件：错误 {errors} 处，警告 {warnings} 处，提示 {hints} 处。"
+
+
+def as_text(files: list[CheckedFile]) -> str:
+    lines = [line for f in files for line in ([f.note] if f.note else []) + [format_finding(f.path, x) for x in f.findings]]
+    return "\n".join(lines + [summary_line(files)])
+
+
+def as_json(files: list[CheckedFile]) -> str:
+    data = [{"file": f.path, "findings": [x.to_dict() for x in f.findings]} for f in files]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def exit_code(files: list[CheckedFile], strict: bool) -> int:
+    """1 when there are errors, or warnings with --strict; else 0."""
+    errors = sum(f.count("error") for f in files)
+    warnings = sum(f.count("warning") for f in files)
+    return 1 if errors or (strict and warnings) else 0
