@@ -133,6 +133,17 @@ def check(files, form, output_format, strict, disable):
     sys.exit(exit_code(checked, strict))
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的表单；默认与文稿同名（.yaml）。")
+def extract(source, output):
+    """从已有的文稿（.docx/.txt）提取表单骨架：标题、各部分与小节、正文中的数字（待核对）。"""
+    from drafter.commands.extract import extract_to_form
+
+    path, candidates = extract_to_form(source, output)
+    click.echo(f"已提取表单：{path}（找到 {candidates} 个候选指标，请核对）\n请核对后运行：drafter validate {path}")
+
+
 @cli.group(context_settings=CONTEXT)
 def templates():
     """查看、复制内置模板，以便按本单位习惯修改。"""

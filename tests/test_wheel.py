@@ -13,9 +13,10 @@ import pytest
 from tests.conftest import MAIN_EXAMPLE, REPO
 from tests.docx_reading import outline
 
-pytestmark = pytest.mark.slow
 
 
+
+@pytest.mark.slow
 def test_wheel_installs_and_builds_from_any_directory(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
@@ -45,3 +46,13 @@ def test_wheel_installs_and_builds_from_any_directory(tmp_path):
     listing = subprocess.run([str(env_dir / "bin" / "drafter"), "templates", "list"], cwd=work,
                              capture_output=True, text=True, check=True).stdout
     assert "sections/plan.j2" in listing
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_every_subpackage_is_listed_for_the_wheel():
+    """A subpackage missing from pyproject.toml silently vanishes from the wheel."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "drafter").rglob("__init__.py")}
+    assert folders <= listed

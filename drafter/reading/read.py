@@ -45,6 +45,10 @@ def read_report(path: Path) -> ReadReport:
     return ReadReport(path, document, tuple(numbers), tuple(section_kinds(document.blocks)), note)
 
 
+# Paragraph styles of drafter's attachment page: furniture around a table, not report text.
+ATTACHMENT_STYLES = ("附件标识", "表题")
+
+
 def _docx_lines(path: Path) -> list[tuple[int, str]]:
     import docx
 
@@ -52,7 +56,8 @@ def _docx_lines(path: Path) -> list[tuple[int, str]]:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{path}: 不是有效的 .docx 文件，或文件已损坏。") from exc
-    return [(number, p.text.strip()) for number, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
+    return [(number, p.text.strip()) for number, p in enumerate(document.paragraphs, start=1)
+            if p.text.strip() and p.style.name not in ATTACHMENT_STYLES]
 
 
 def parse_lines(lines: list[tuple[int, str]]) -> tuple[list[Block], list[int]]:

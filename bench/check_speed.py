@@ -1,0 +1,51 @@
+"""Time `drafter check` of a 100-page .docx: cold process, median of N runs after a warm-up.
+
+    python bench/check_speed.py [--pages 100] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_form  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        form = write_form(Path(work), args.pages)
+        docx = Path(work) / "long.docx"
+        subprocess.run([sys.executable, "-m", "drafter", "build", str(form), "-o", str(docx)], check=True, capture_output=True)
+        pages = "?"
+        try:
+            from drafter.preview import docx_to_pdf, find_soffice
+            if find_soffice():
+                pdf = docx_to_pdf(docx, Path(work) / "long.pdf")
+                info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+                pages = next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))
+        except Exception:  # the page count is a description only
+            pass
+        command = [sys.executable, "-m", "drafter", "check", str(docx)]
+        subprocess.run(command, capture_output=True)
+        times = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True)
+            times.append(time.perf_counter() - start)
+        paragraphs = len(__import__("docx").Document(str(docx)).paragraphs)
+    print(f"check of a {pages}-page .docx ({paragraphs} paragraphs): median {statistics.median(times):.3f} s "
+          f"(runs: {', '.join(f'{t:.3f}' for t in times)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""A form skeleton from an existing report: meta guessed from the title, parts and sections with their
+texts, and the figures found listed as candidate indicators for review."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.document import Heading, Paragraph, Recipient, Signature, Title
+from drafter.reading import ReadReport
+
+TITLE_YEAR = re.compile(r"(\d{4})年")
+ORG_IN_TITLE = re.compile(r"^(.*?(?:局|委员会|委|办公室|中心|院|政府))(?=\d{4}年|过去|关于|年中|上半年)")
+DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+CANDIDATE = re.compile(r"([\u4e00-\u9fffA-Za-z&]{2,16}?)(?:达到|达|为|完成|实现|共)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|家|项|件|人次|人|个|名|场次|场|%)")
+LEAD_WORDS = re.compile(r"^(全年|全县|全市|全区|累计|其中|今年|当年|新增|完成|实现|共|年内|年)+")
+ATTACHMENT_NOTE = re.compile(r"^附件[：:]")
+CLOSINGS = ("特此报告。", "特此报告", "以上报告，请审阅。")
+
+
+def guess_meta(read: ReadReport) -> dict:
+    blocks = read.document.blocks
+    title = next((b.text for b in blocks if isinstance(b, Title)), "")
+    signature = next((b for b in blocks if isinstance(b, Signature)), None)
+    recipient = next((b.text.rstrip("：:") for b in blocks if isinstance(b, Recipient)), None)
+    years = [int(y) for y in TITLE_YEAR.findall(title)]
+    date = DATE.search(signature.date) if signature else None
+    year = years[0] if years else (int(date.group(1)) - (date.group(2) == "1") if date else 2024)
+    org = ORG_IN_TITLE.match(title)
+    org = org.group(1) if org else (signature.org if signature else "（待填写）单位名称")
+    kind = "midyear" if re.search(r"年中|上半年|半年", title) else "multi-year" if "五年" in title else "annual"
+    meta = {"org": org, "year": year, "kind": kind}
+    if kind == "multi-year":
+        meta["period"] = {"start": f"{year - 4}-01", "end": f"{year}-12"}
+    if title:
+        meta["title"] = title
+    if recipient:
+        meta["recipient"] = recipient
+    if signature and signature.org != org:
+        meta["signer"] = signature.org
+    meta["date"] = f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else f"{year}-12-31"
+    return meta
+
+
+def _section(heading: Heading, body: list) -> dict:
+    section: dict = {"title": heading.text}
+    section.update(_body(body, heading.level))
+    return section
+
+
+def _body(items: list, level: int) -> dict:
+    """Paragraphs up to the first deeper heading, then the subsections."""
+    body: dict = {}
+    paragraphs = []
+    index = 0
+    while index < len(items) and not isinstance(items[index], Heading):
+        paragraphs.append(items[index].text)
+        index += 1
+    if paragraphs:
+        body["paragraphs"] = paragraphs
+    sections = []
+    while index < len(items):
+        heading = items[index]
+        index += 1
+        start = index
+        while index < len(items) and not (isinstance(items[index], Heading) and items[index].level <= heading.level):
+            index += 1
+        sections.append(_section(heading, items[start:index]))
+    if sections:
+        body["sections"] = sections
+    return body
+
+
+def _parts(read: ReadReport):
+    """Level-1 parts in order: (heading or None for the opening, kind, blocks under it)."""
+    parts, current = [], [None, "opening", []]
+    for block, kind in zip(read.document.blocks, read.kinds):
+        if isinstance(block, (Title, Recipient, Signature)):
+            continue
+        if isinstance(block, Paragraph) and ATTACHMENT_NOTE.match(block.text):
+            continue
+        if isinstance(block, Heading) and block.level == 1:
+            parts.append(current)
+            current = [block, kind, []]
+        else:
+            current[2].append(block)
+    parts.append(current)
+    return parts
+
+
+def extract_form(read: ReadReport) -> dict:
+    form: dict = {"meta": guess_meta(read)}
+    parts = _parts(read)
+    opening = [b.text for b in parts[0][2] if isinstance(b, Paragraph)]
+    if opening:
+        form["opening"] = opening
+    sections = parts[1:]
+    closing = _take_closing(sections or [parts[0]])
+    if not sections:  # no headings at all: the whole text is the summary
+        form.pop("opening", None)
+        form["achievements"] = {"paragraphs": opening or ["（待填写）"]}
+    else:
+        _assign_parts(form, sections)
+    if closing:
+        form["closing"] = closing
+    candidates = candidate_indicators(read)
+    if candidates:
+        form["indicators"] = candidates
+    return {key: form[key] for key in ("meta", "indicators", "opening", "achievements", "problems", "plan",
+                                       "extra_sections", "closing") if key in form}
+
+
+def _take_closing(parts) -> str | None:
+    blocks = parts[-1][2]
+    if blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].text in CLOSINGS:
+        return blocks.pop().text
+    return None
+
+
+def _assign_parts(form: dict, parts) -> None:
+    """The first summary part is achievements, the first problems part after it the problems, the last
+    plans part the plan; every other part is an extra section placed after the main part before it."""
+    kinds = [kind for _, kind, _ in parts]
+    main = {"achievements": next((i for i, k in enumerate(kinds) if k == "achievements"), 0)}
+    problems = next((i for i, k in enumerate(kinds) if k == "problems" and i > main["achievements"]), None)
+    plans = [i for i, k in enumerate(kinds) if k == "plans" and i > max(main["achievements"], problems or -1)]
+    if problems is not None:
+        main["problems"] = problems
+    if plans:
+        main["plan"] = plans[-1]
+    by_index = {index: name for name, index in main.items()}
+    after = "opening"
+    for index, (heading, _, blocks) in enumerate(parts):
+        name = by_index.get(index)
+        body = _body(blocks, 1)
+        if name == "achievements":
+            form["achievements"] = {"title": heading.text, **body}
+        elif name == "problems":
+            form["problems"] = {"title": heading.text, **body}
+        elif name == "plan":
+            plan: dict = {"title": heading.text}
+            if body.get("paragraphs") and body.get("sections"):
+                plan["intro"] = body.pop("paragraphs")  # a lead-in before the tasks
+            plan["tasks"] = body or {"paragraphs": ["（待填写）"]}
+            form["plan"] = plan
+        else:
+            form.setdefault("extra_sections", []).append({"title": heading.text, "after": after, **body})
+        if name:
+            after = name
+
+
+def candidate_indicators(read: ReadReport) -> list[dict]:
+    """Figures found in the text, each a candidate indicator with a guessed name, marked for review."""
+    candidates, seen = [], set()
+    for block, kind in zip(read.document.blocks, read.kinds):
+        if not isinstance(block, Paragraph) or kind == "plans":
+            continue
+        for match in CANDIDATE.finditer(block.text):
+            name = LEAD_WORDS.sub("", match.group(1)).strip()
+            if len(name) < 2 or name in seen:
+                continue
+            seen.add(name)
+            candidates.append({
+                "id": f"candidate_{len(candidates) + 1}", "name": name, "unit": match.group(3),
+                "value": float(match.group(2)) if "." in match.group(2) else int(match.group(2)),
+                "note": f"待核对：从原文“{match.group(0)}”提取",
+            })
+    return candidates
