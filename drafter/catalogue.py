@@ -17,12 +17,13 @@ class CatalogueEntry:
     unit: str
     kind: str    # count | amount | ratio
     change: str  # growth | points
+    keywords: tuple[str, ...] = ()
 
 
 @cache
 def catalogue() -> tuple[CatalogueEntry, ...]:
     data = yaml.safe_load((schemas_dir() / "indicators.yaml").read_text(encoding="utf-8"))
-    return tuple(CatalogueEntry(**entry) for entry in data["indicators"])
+    return tuple(CatalogueEntry(**{**entry, "keywords": tuple(entry.get("keywords", ()))}) for entry in data["indicators"])
 
 
 def catalogue_entry(indicator_id: str) -> CatalogueEntry | None:

@@ -144,6 +144,45 @@ def extract(source, output):
     click.echo(f"已提取表单：{path}（找到 {candidates} 个候选指标，请核对）\n请核对后运行：drafter validate {path}")
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("phrasebank.yaml"), show_default=True,
+              help="短语库文件。已有文件不是 drafter 生成的短语库时不会覆盖。")
+def mine(paths, output):
+    """从往年文稿（.txt/.docx 文件或文件夹）学习标题格式、套语、句式和搭配，生成短语库。"""
+    from drafter.commands.mine import mine_paths, summary
+
+    bars = []
+
+    def progress(total):
+        bar = click.progressbar(length=total, label="正在学习", file=sys.stderr, show_pos=True)
+        bar.__enter__()
+        bars.append(bar)
+        return lambda path: bar.update(1)
+
+    try:
+        result = mine_paths(list(paths), output, progress)
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)
+    for line in summary(result):
+        click.echo(line)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("word")
+@click.option("--kind", type=click.Choice(["headings", "openings", "transitions", "problem_leads", "plan_leads",
+                                           "closings", "sentences", "collocations"]), help="只看某一类用语。")
+@click.option("--bank", type=click.Path(path_type=Path), help="短语库文件；默认用 drafter 自带的。")
+@click.option("-n", "limit", type=click.IntRange(1, 100), default=10, show_default=True, help="每类最多列出几条。")
+def suggest(word, kind, bank, limit):
+    """在短语库中查找含有或常与 WORD 搭配的标题、套语和句式，并给出原文出处。"""
+    from drafter.commands.suggest import suggest as run_suggest
+
+    for line in run_suggest(word, kind, bank, limit):
+        click.echo(line)
+
+
 @cli.group(context_settings=CONTEXT)
 def templates():
     """查看、复制内置模板，以便按本单位习惯修改。"""

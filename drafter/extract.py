@@ -138,8 +138,11 @@ def _assign_parts(form: dict, parts) -> None:
             form["problems"] = {"title": heading.text, **body}
         elif name == "plan":
             plan: dict = {"title": heading.text}
-            if body.get("paragraphs") and body.get("sections"):
+            paragraphs = body.get("paragraphs", [])
+            if paragraphs and body.get("sections"):
                 plan["intro"] = body.pop("paragraphs")  # a lead-in before the tasks
+            elif len(paragraphs) > 1 and len(paragraphs[0]) <= 40 and "以下" in paragraphs[0]:
+                plan["intro"] = [paragraphs.pop(0)]  # "2023年重点要抓好以下几项工作。"
             plan["tasks"] = body or {"paragraphs": ["（待填写）"]}
             form["plan"] = plan
         else:

@@ -18,6 +18,11 @@ def schemas_dir() -> Traversable:
     return files("drafter.schemas")
 
 
+def seeds_dir() -> Traversable:
+    """Where the default phrase bank, mined from seeds/, is installed."""
+    return files("drafter.seeds")
+
+
 @cache
 def report_schema() -> dict:
     """The form schema, read from its YAML source."""

@@ -14,6 +14,7 @@ from drafter.errors import InputError, OutputError
 from drafter.form import load_form
 from drafter.output import check_overwrite, write_atomically
 from drafter.layout import Layout
+from drafter.mining.bank import load_bank
 from drafter.templating import render_draft, template_search_path
 from drafter.templating.render import builtin_templates
 
@@ -49,12 +50,12 @@ def choose_reference(given: Path | None, layout: Layout, form_path: Path, search
 
 def build_report(form_path: Path, output: Path | None = None, templates: Path | None = None,
                  force: bool = False, reference: Path | None = None, strict: bool = False,
-                 last: Path | None = None) -> BuildResult:
+                 last: Path | None = None, bank: Path | None = None) -> BuildResult:
     loaded = load_form(form_path, last)
     loaded.check_strict(strict)
     report = loaded.report
     search_path = template_search_path(templates, form_path)
-    draft = parse_draft(render_draft(report, search_path))
+    draft = parse_draft(render_draft(report, search_path, bank_loader=lambda: load_bank(bank)))
     findings = tuple(check_document(draft, report, tuple(section_kinds(draft.blocks))))
     if strict and any(f.severity == "error" for f in findings):
         errors = [format_finding(str(form_path), f) for f in findings if f.severity == "error"]

@@ -114,6 +114,14 @@ class ReviewItem:
 
 
 @dataclass(frozen=True)
+class PhraseOverrides:
+    transition: str | None = None
+    problem_lead: str | None = None
+    plan_lead: str | None = None
+    closing: str | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     title: str | None = None
     year: int | None = None
@@ -136,6 +144,7 @@ class Report:
     closing: str | None = None
     main_indicators: MainIndicators | None = None
     plan_review: tuple[ReviewItem, ...] = ()
+    phrases: PhraseOverrides | None = None
     layout: Layout = Layout()
     indicator_index: dict[str, Indicator] = field(default_factory=dict, compare=False, repr=False)
 
@@ -228,6 +237,7 @@ def build_report(data: dict) -> Report:
         closing=data.get("closing"),
         main_indicators=_main_indicators(data.get("main_indicators"), indicators),
         plan_review=tuple(ReviewItem(r["task"], r.get("status"), r.get("note")) for r in data.get("plan_review", [])),
+        phrases=PhraseOverrides(**data["phrases"]) if "phrases" in data else None,
         layout=Layout.from_form(data.get("layout")),
         indicator_index={i.id: i for i in indicators},
     )

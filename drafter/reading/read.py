@@ -51,10 +51,11 @@ ATTACHMENT_STYLES = ("附件标识", "表题")
 
 def _docx_lines(path: Path) -> list[tuple[int, str]]:
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, OSError) as exc:
         raise InputError(f"{path}: 不是有效的 .docx 文件，或文件已损坏。") from exc
     return [(number, p.text.strip()) for number, p in enumerate(document.paragraphs, start=1)
             if p.text.strip() and p.style.name not in ATTACHMENT_STYLES]

@@ -92,8 +92,12 @@ def enumerate_items(items: list[Item]) -> str:
     return (sentence(clauses))
 
 
-def make_context(report: Report) -> dict:
+def make_context(report: Report, bank_loader=None) -> dict:
     """The whole context every template gets; documented in docs/templates.md."""
+    from drafter.mining.bank import load_bank
+    from drafter.templating.phrases import Phrases
+
+    years = Years.of(report)
 
     def indicator_clauses(ids: list[str]) -> list[str]:
         return [facts.indicator_sentence(report.indicator(i)) for i in ids]
@@ -110,7 +114,8 @@ def make_context(report: Report) -> dict:
         "report": report,
         "indicator_rows": indicator_rows,
         "meta": report.meta,
-        "years": Years.of(report),
+        "years": years,
+        "phrases": Phrases(report, years, bank_loader or load_bank),
         "extras": extras,
         "indicator_clauses": indicator_clauses,
         "target_clauses": target_clauses,

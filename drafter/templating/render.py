@@ -43,11 +43,14 @@ def make_environment(search_path: list[Path]) -> SandboxedEnvironment:
     return env
 
 
-def render_draft(report: Report, search_path: list[Path], name: str = "report.j2") -> str:
-    """Render the report's draft text; any template failure becomes a TemplateError naming file:line."""
+def render_draft(report: Report, search_path: list[Path], name: str = "report.j2", bank_loader=None) -> str:
+    """Render the report's draft text; any template failure becomes a TemplateError naming file:line.
+
+    bank_loader gives the phrase bank (an office's own, or the default), read only when a template asks.
+    """
     env = make_environment(search_path)
     try:
-        return env.get_template(name).render(make_context(report))
+        return env.get_template(name).render(make_context(report, bank_loader))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: 模板语法错误：{exc.message}") from exc
     except jinja2.TemplateNotFound as exc:

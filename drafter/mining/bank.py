@@ -1,0 +1,79 @@
+"""The phrase bank: a sorted, deterministic YAML file (schemas/phrasebank.schema.yaml). Loading it never
+needs jieba, so drafter build can draw phrases from it cheaply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from drafter.errors import InputError
+from drafter.resources import seeds_dir
+
+KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "collocations")
+LIMIT = 500          # entries kept per kind
+MIN_PAIR_COUNT = 2   # a collocation seen once says nothing about habit
+
+
+def bank_data(collector, tally, files: list[str]) -> dict:
+    """The collector's counts as the bank's plain data, sorted by count, then documents, then text."""
+    data: dict = {"version": 1, "documents": tally.read, "files": sorted(files)}
+    for kind in KINDS:
+        entries = []
+        for key, entry in collector.entries.get(kind, {}).items():
+            if kind == "collocations" and entry.count < MIN_PAIR_COUNT:
+                continue
+            item: dict = {"text": key.split("|", 1)[-1] if kind == "headings" else key}
+            if kind == "headings":
+                item["level"] = entry.extra["level"]
+            if kind == "sentences" and entry.extra.get("indicator"):
+                item["indicator"] = entry.extra["indicator"]
+            if kind == "collocations":
+                item.update(verb=entry.extra["verb"], object=entry.extra["object"],
+                            pmi=round(collector.pmi(entry.extra["verb"], entry.extra["object"], entry.count), 2))
+            item.update(count=entry.count, docs=entry.docs, section=_top(entry.sections),
+                        examples=[{"file": f, "line": l, "text": t} for f, l, t in sorted(entry.examples)])
+            entries.append(item)
+        entries.sort(key=lambda e: (-e["count"], -e["docs"], -e.get("pmi", 0), e.get("level", 0),
+                                    "indicator" not in e, len(e["text"]), e["text"]))
+        data[kind] = entries[:LIMIT]
+    return data
+
+
+def _top(sections) -> str:
+    return sorted(sections.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def dump_bank(data: dict) -> str:
+    header = "# drafter 短语库（由 drafter mine 生成；格式见 schemas/phrasebank.schema.yaml）\n"
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+@dataclass(frozen=True)
+class PhraseBank:
+    data: dict
+
+    def entries(self, kind: str) -> list[dict]:
+        return self.data.get(kind, [])
+
+    def best(self, kind: str, avoid: set[str] = frozenset(), containing: str = "") -> str | None:
+        """The best-ranked text of a kind not used yet (and containing a word, when asked)."""
+        return next((e["text"] for e in self.entries(kind) if e["text"] not in avoid and containing in e["text"]), None)
+
+
+def default_bank_path() -> Path:
+    return Path(str(seeds_dir() / "phrasebank.yaml"))
+
+
+def load_bank(path: Path | None = None) -> PhraseBank:
+    path = path or default_bank_path()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: 短语库文件不存在。") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: 不是有效的短语库文件（应由 drafter mine 生成）。") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise InputError(f"{path}: 不是有效的短语库文件（应由 drafter mine 生成）。")
+    return PhraseBank(data)

@@ -1,0 +1,61 @@
+"""Counting what recurs across documents, with a few examples each, in memory that stays bounded."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+MAX_EXAMPLES = 3
+MAX_KEYS = 200_000  # past this many distinct keys of one kind, entries seen once are dropped
+
+
+@dataclass
+class Entry:
+    count: int = 0
+    docs: int = 0
+    last_doc: int = -1
+    sections: Counter = field(default_factory=Counter)
+    examples: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+
+class Collector:
+    def __init__(self):
+        self.entries: dict[str, dict[str, Entry]] = defaultdict(dict)
+        self.verbs: Counter = Counter()
+        self.objects: Counter = Counter()
+        self.pairs = 0
+        self.doc = -1
+
+    def new_document(self) -> None:
+        self.doc += 1
+
+    def add(self, kind: str, key: str, section: str, example: tuple[str, int, str], **extra) -> None:
+        table = self.entries[kind]
+        entry = table.get(key)
+        if entry is None:
+            if len(table) >= MAX_KEYS:
+                self._prune(table)
+            entry = table[key] = Entry(extra=extra)
+        entry.count += 1
+        if entry.last_doc != self.doc:
+            entry.docs += 1
+            entry.last_doc = self.doc
+        entry.sections[section] += 1
+        if len(entry.examples) < MAX_EXAMPLES:
+            entry.examples.append(example)
+
+    def add_pair(self, verb: str, obj: str, section: str, example: tuple[str, int, str]) -> None:
+        self.verbs[verb] += 1
+        self.objects[obj] += 1
+        self.pairs += 1
+        self.add("collocations", f"{verb} {obj}", section, example, verb=verb, object=obj)
+
+    def pmi(self, verb: str, obj: str, count: int) -> float:
+        return math.log2(count * self.pairs / (self.verbs[verb] * self.objects[obj]))
+
+    @staticmethod
+    def _prune(table: dict) -> None:
+        for key in [k for k, e in table.items() if e.count == 1]:
+            del table[key]

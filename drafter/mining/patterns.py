@@ -1,0 +1,68 @@
+"""Abstraction and formulas: what in a sentence is particular (years, figures, names) and what is habit."""
+
+from __future__ import annotations
+
+import re
+
+YEAR = re.compile(r"(?:(?:19|20)\d{2}|20xx|xxxx)(?=\s*年)")
+FIGURE = re.compile(r"\d+(?:\.\d+)?|[xX]+(?:\.[xX]+)?|\*+")
+LEADERS = re.compile(r"(?:xx)?(?:[县市区]委(?:、)?[县市区]?(?:人民)?政府|[县市区]委[县市区]政府)")
+ITEM_LEAD = re.compile(r"^[一二三四五六七八九十]+是")
+SENTENCE_END = re.compile(r"(?<=[。；;！？])")
+
+OPENING = (
+    re.compile(r"在[^，。；,;]{2,24}?(?:坚强|正确|亲切)?领导下"),
+    re.compile(r"在[^，。；,;]{2,24}?(?:精心|关怀)?指导下"),
+    re.compile(r"以[^，。；,;]{2,24}?为(?:指引|指导|统领|引领)"),
+    re.compile(r"(?:深入|大力|全面|奋力|加快|坚定)实施[^，。；,;]{2,16}战略"),
+)
+TRANSITION = re.compile(r"现将[^，。；,;]{0,16}?(?:报告|总结|汇报)如下[：:]?")
+PROBLEM_LEAD = re.compile(r"[^。；;：:]{0,30}?(?:还存在|也存在|仍存在|也还存在|存在)[^。；;：:]{0,14}?(?:问题|不足|困难|短板)[^。；;：:]{0,6}[：:。]")
+PLAN_LEAD = re.compile(r"[^。；;]{0,30}?(?:重点|主要)要?(?:抓好|做好|推进|实施|开展)以下[^。；;]{0,10}[。：:]"
+                       r"|[^。；;，,]{0,12}(?:我们|我局)要?(?:将|要)?(?:继续|重点|着力|紧紧)[^。；;]{4,40}?[，,]")
+CLOSING = re.compile(r"[^。；;，,]{0,20}为[^。；;]{4,40}?(?:作出|做出|提供)[^。；;]{0,20}。")
+
+
+def abstract(text: str) -> str:
+    """Years -> {年}, figures and blanks (xx, *) -> {N}, the leading bodies -> {领导机关}."""
+    text = YEAR.sub("{年}", text)
+    text = LEADERS.sub("{领导机关}", text)
+    return FIGURE.sub("{N}", text).replace("{N}{N}", "{N}")
+
+
+CONTEXT_CLAUSE = re.compile(r"^围绕[^，。；]{2,30}，")
+
+
+def plan_lead(text: str) -> str:
+    """A plan lead-in without the clause that names one report's context ("围绕今后五年的工作思路，")."""
+    return abstract(CONTEXT_CLAUSE.sub("", text))
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def heading_formula(level: int, title: str, words: list[str]) -> str:
+    """"（一）聚焦主体培育，创新能力持续增强" -> "聚焦X，Y持续增强"; one phrase -> "强化X"."""
+    if level == 1:
+        return abstract(title)
+    first, comma, second = title.partition("，")
+    head = words[0] if words else first[:2]
+    if len(head) == 1 and len(words) > 1:
+        head += words[1]
+    if not comma:
+        return f"{head}X" if len(first) > len(head) else head
+    tail_words = [w for w in words if w][-2:]
+    tail = "".join(tail_words) if len("".join(tail_words)) <= 4 else tail_words[-1]
+    if not second.endswith(tail) or len(second) <= len(tail):
+        return f"{head}X，Y"
+    return f"{head}X，Y{tail}"
+
+
+def formula_regex(formula: str) -> re.Pattern:
+    """A heading formula or sentence template as a pattern that a new text can match."""
+    escaped = re.escape(formula)
+    for slot, pattern in (("X", ".+?"), ("Y", ".+?"), (r"\{N\}", r"[\d.xX*]+"), (r"\{年\}", r"\d{4}"),
+                          (r"\{领导机关\}", ".+?")):
+        escaped = escaped.replace(slot, pattern)
+    return re.compile(f"^{escaped}$")

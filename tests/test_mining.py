@@ -1,0 +1,151 @@
+"""drafter mine / suggest and the phrase bank: current, deterministic, documented, and used by the templates."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import docx
+import pytest
+import yaml
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+
+from drafter.cli import cli
+from drafter.commands.build import build_report
+from drafter.commands.mine import mine_paths
+from drafter.commands.suggest import suggest
+from drafter.mining import patterns
+from drafter.mining.bank import KINDS, default_bank_path, load_bank
+from tests.conftest import MAIN_EXAMPLE, REPO
+
+
+@pytest.fixture(scope="module")
+def mined(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bank") / "bank.yaml"
+    return mine_paths([REPO / "seeds"], out)
+
+
+def test_default_bank_is_current(mined):
+    assert mined.output.read_text(encoding="utf-8") == (REPO / "seeds" / "phrasebank.yaml").read_text(encoding="utf-8"), \
+        "run: drafter mine seeds -o seeds/phrasebank.yaml"
+    assert default_bank_path().read_bytes() == (REPO / "seeds" / "phrasebank.yaml").read_bytes()
+
+
+def test_bank_follows_its_schema_and_is_sorted(mined):
+    data = yaml.safe_load(mined.output.read_text(encoding="utf-8"))
+    schema = yaml.safe_load((REPO / "schemas" / "phrasebank.schema.yaml").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []
+    for kind in ("headings", "sentences", "collocations"):
+        counts = [e["count"] for e in data[kind]]
+        assert counts == sorted(counts, reverse=True)
+    assert data["documents"] == 5 and len(data["files"]) == 5
+
+
+def test_what_the_seeds_teach(mined):
+    bank = load_bank(mined.output)
+    texts = {kind: [e["text"] for e in bank.entries(kind)] for kind in KINDS}
+    assert "在{领导机关}的坚强领导和上级科技部门的关怀指导下" in texts["openings"]
+    assert "全面实施创新驱动发展战略" in texts["openings"]
+    assert texts["transitions"] == ["现将一年来工作总结如下："]
+    assert texts["problem_leads"] == ["{年}年，虽然取得了一定的成绩，但也还存在一些问题和不足："]
+    assert texts["plan_leads"][0] == "{年}年重点要抓好以下几项工作。"
+    assert "聚焦X，Y的支撑力" in texts["headings"]  # from "（二）聚焦重点促创新，增强…的支撑力"
+    linked = {e["text"]: e.get("indicator") for e in bank.entries("sentences")}
+    assert linked["登记备案科技型中小企业{N}家"] == "tech_sme"
+    pairs = {(e["verb"], e["object"]) for e in bank.entries("collocations")}
+    assert ("推广", "新品种") in pairs
+    example = bank.entries("openings")[0]["examples"][0]
+    assert example["file"].startswith("seeds/") and example["line"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "abstracted"),
+    [
+        ("2024年，全县新认定高新技术企业35家", "{年}年，全县新认定高新技术企业{N}家"),
+        ("完成xx家企业评价，占比x.x%", "完成{N}家企业评价，占比{N}%"),
+        ("在县委、县政府的坚强领导下", "在{领导机关}的坚强领导下"),
+        ("在xx市委市政府的坚强领导下", "在{领导机关}的坚强领导下"),
+    ],
+)
+def test_abstraction(text, abstracted):
+    assert patterns.abstract(text) == abstracted
+
+
+@pytest.mark.parametrize(
+    ("level", "title", "words", "formula"),
+    [
+        (2, "聚焦主体培育，创新能力持续增强", ["聚焦", "主体", "培育", "，", "创新", "能力", "持续", "增强"], "聚焦X，Y持续增强"),
+        (3, "强化科技特派员等人才工作", ["强化", "科技", "特派员", "等", "人才", "工作"], "强化X"),
+        (1, "2019年工作打算", ["2019", "年", "工作", "打算"], "{年}年工作打算"),
+    ],
+)
+def test_heading_formulas(level, title, words, formula):
+    assert patterns.heading_formula(level, title, words) == formula
+    assert patterns.formula_regex(formula).match(title if level > 1 else "2025年工作打算")
+
+
+def test_suggest_finds_useful_headings_and_sentences_for_science_envoys():
+    lines = suggest("科技特派员")
+    assert lines[0] == "【标题格式】"
+    assert any("强化科技特派员等人才工作" in line for line in lines)
+    assert "【句式】" in lines
+    assert any("科技特派员" in line and "{N}" in line for line in lines)
+    assert all("seeds/" in line for line in lines if line.strip().startswith("例："))
+
+
+def test_suggest_by_kind_and_nothing_found():
+    assert suggest("领导", kind="openings", limit=1)[0] == "【导语套语】"
+    assert suggest("不存在的词语") == ["短语库中没有含“不存在的词语”的用语。"]
+
+
+def test_built_opening_and_lead_ins_come_from_the_bank(example_copy):
+    texts = [p.text for p in docx.Document(str(build_report(example_copy("seed001-government-tasks.yaml")).output)).paragraphs]
+    assert "2022年，虽然取得了一定的成绩，但也还存在一些问题和不足：" in "".join(texts)
+    assert "2023年重点要抓好以下几项工作。" in texts
+    main = [p.text for p in docx.Document(str(build_report(example_copy()).output)).paragraphs]
+    assert main[2].startswith("2024年，在县委、县政府的")
+    assert main[2].endswith("现将一年来工作总结如下：")
+
+
+def test_an_office_bank_changes_the_phrasing(tmp_path, example_copy):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "2023.txt").write_text(
+        "白沙县科学技术局2023年工作总结\n2023年，在县委、县政府的亲切关怀下，在市科技局的精心指导下，我局奋力实施科技强县战略。现将有关工作汇报如下：\n"
+        "一、工作成效\n全年新认定高新技术企业12家。\n二、存在问题\n工作中也存在一些短板：一是投入不足。\n", encoding="utf-8")
+    bank = mine_paths([tmp_path / "old"], tmp_path / "office.yaml").output
+    form = example_copy()
+    text = [p.text for p in docx.Document(str(build_report(form, tmp_path / "o.docx", bank=bank).output)).paragraphs]
+    assert text[2].startswith("2024年，在县委、县政府的坚强领导下，在市科技局的精心指导下，我局奋力实施科技强县战略")
+    assert text[2].endswith("现将有关工作汇报如下：")
+
+
+def test_form_phrases_replace_the_banks(tmp_path):
+    form = tmp_path / "r.yaml"
+    form.write_text(MAIN_EXAMPLE.read_text(encoding="utf-8") + "phrases:\n  transition: 现将有关情况报告如下：\n  problem_lead: 我们也清醒看到：\n", encoding="utf-8")
+    text = "".join(p.text for p in docx.Document(str(build_report(form, tmp_path / "o.docx").output)).paragraphs)
+    assert "现将有关情况报告如下：" in text and "我们也清醒看到：一是" in text and "现将一年来工作总结如下" not in text
+
+
+def test_cli_mine_summary_and_refusing_a_foreign_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds", ignore=shutil.ignore_patterns("*.yaml", "*.py"))
+    (tmp_path / "seeds" / "broken.docx").write_bytes(b"PK not really")
+    result = CliRunner().invoke(cli, ["mine", "seeds", "-o", "bank.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "跳过 seeds/broken.docx：不是有效的 .docx 文件，或文件已损坏。" in result.output
+    assert "读取 5 个文件（约 2.2 万字），跳过 1 个。" in result.output
+    (tmp_path / "mine.yaml").write_text("my notes", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["mine", "seeds", "-o", "mine.yaml"])
+    assert refused.exit_code == 2 and "不是 drafter 生成的短语库，未覆盖" in refused.output
+
+
+def test_build_and_suggest_never_import_jieba(tmp_path):
+    import subprocess
+
+    code = ("import sys, drafter.cli as c\n"
+            "for argv in (['suggest','科技特派员'], ['build', %r, '-o', %r]):\n"
+            "    sys.argv = ['drafter', *argv]\n"
+            "    try:\n        c.main()\n    except SystemExit as e:\n        assert not e.code\n"
+            "assert 'jieba' not in sys.modules\n") % (str(MAIN_EXAMPLE), str(tmp_path / "x.docx"))
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
