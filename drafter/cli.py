@@ -172,7 +172,7 @@ def mine(paths, output):
 @cli.command(context_settings=CONTEXT)
 @click.argument("word")
 @click.option("--kind", type=click.Choice(["headings", "openings", "transitions", "problem_leads", "plan_leads",
-                                           "closings", "sentences", "collocations"]), help="只看某一类用语。")
+                                           "closings", "sentences", "frames", "collocations"]), help="只看某一类用语。")
 @click.option("--bank", type=click.Path(path_type=Path), help="短语库文件；默认用 drafter 自带的。")
 @click.option("-n", "limit", type=click.IntRange(1, 100), default=10, show_default=True, help="每类最多列出几条。")
 def suggest(word, kind, bank, limit):

@@ -53,6 +53,7 @@ def test_what_the_seeds_teach(mined):
     assert "聚焦X，Y的支撑力" in texts["headings"]  # from "（二）聚焦重点促创新，增强…的支撑力"
     linked = {e["text"]: e.get("indicator") for e in bank.entries("sentences")}
     assert linked["登记备案科技型中小企业{N}家"] == "tech_sme"
+    assert "同比增长{N}%" in linked
     pairs = {(e["verb"], e["object"]) for e in bank.entries("collocations")}
     assert ("推广", "新品种") in pairs
     example = bank.entries("openings")[0]["examples"][0]
@@ -82,6 +83,8 @@ def test_abstraction(text, abstracted):
 )
 def test_heading_formulas(level, title, words, formula):
     assert patterns.heading_formula(level, title, words) == formula
+    if "，" in formula:
+        assert patterns.heading_formulas(level, title, words) == [formula, formula.split("X")[0] + "X"]
     assert patterns.formula_regex(formula).match(title if level > 1 else "2025年工作打算")
 
 

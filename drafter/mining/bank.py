@@ -11,7 +11,8 @@ import yaml
 from drafter.errors import InputError
 from drafter.resources import seeds_dir
 
-KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "collocations")
+KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
+         "collocations")
 LIMIT = 500          # entries kept per kind
 MIN_PAIR_COUNT = 2   # a collocation seen once says nothing about habit
 

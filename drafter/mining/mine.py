@@ -14,7 +14,6 @@ from drafter.reading import ReadReport
 from drafter.reading.headings import normalise
 
 OBJECT_TAGS = {"n", "nz", "nt", "nr", "ns", "vn", "nrt", "ng"}
-SENTENCE_MIN, SENTENCE_MAX = 6, 60
 
 
 def display_names(paths: list[Path], files: list[Path]) -> dict[Path, str]:
@@ -49,9 +48,9 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
     for index, (block, kind, line) in enumerate(zip(blocks, report.kinds, report.lines)):
         if isinstance(block, Heading):
             words = segment.words(block.text)
-            formula = patterns.heading_formula(block.level, block.text, words)
-            collector.add("headings", f"{block.level}|{formula}", kind, (name, line, block.marker + block.text),
-                          level=block.level)
+            for formula in patterns.heading_formulas(block.level, block.text, words):
+                collector.add("headings", f"{block.level}|{formula}", kind, (name, line, block.marker + block.text),
+                              level=block.level)
             continue
         if not isinstance(block, Paragraph):
             continue
@@ -69,9 +68,12 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             if index > last_part:
                 for match in patterns.CLOSING.finditer(sentence):
                     collector.add("closings", patterns.abstract(match.group(0).strip()), kind, example)
-            if kind == "achievements" and SENTENCE_MIN <= len(sentence) <= SENTENCE_MAX and patterns.FIGURE.search(sentence):
-                template = patterns.abstract(patterns.ITEM_LEAD.sub("", sentence)).rstrip("；;。")
-                collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
+            if kind == "achievements":
+                for clause in patterns.figure_clauses(sentence):
+                    template = patterns.abstract(clause)
+                    collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
+                    for frame in patterns.figure_frames(template):
+                        collector.add("frames", frame, kind, example)
         _collocations(segment.words(text), kind, (name, line, text), collector)
 
 

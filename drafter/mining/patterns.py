@@ -42,6 +42,33 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
+CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？]")
+CLAUSE_MIN, CLAUSE_MAX = 4, 40
+
+
+def figure_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that carry a figure, without an item's 一是: the reusable unit of a
+    report's phrasing ("同比增长12.5%", "完成专利授权957件")."""
+    sentence = ITEM_LEAD.sub("", sentence)
+    return [c.strip() for c in CLAUSE_SPLIT.split(sentence)
+            if CLAUSE_MIN <= len(c.strip()) <= CLAUSE_MAX and FIGURE.search(c)]
+
+
+FRAME = re.compile(r"([\u4e00-\u9fff]{2})(?:了|为|达到|达|到|至)?\{N\}([\u4e00-\u9fff]{1,2}|%)")
+
+
+def figure_frames(template: str) -> list[str]:
+    """The frame around each figure of an abstracted clause: "专利奖励{N}万元" -> "奖励{N}万元"."""
+    return [f"{m.group(1)}{{N}}{m.group(2)}" for m in FRAME.finditer(template)]
+
+
+def heading_formulas(level: int, title: str, words: list[str]) -> list[str]:
+    """The heading's formula and, for a paired heading, its lead alone ("聚焦X")."""
+    formula = heading_formula(level, title, words)
+    lead = formula.split("X", 1)[0] + "X" if level > 1 and "，" in formula else None
+    return [formula, lead] if lead and lead != formula else [formula]
+
+
 def heading_formula(level: int, title: str, words: list[str]) -> str:
     """"（一）聚焦主体培育，创新能力持续增强" -> "聚焦X，Y持续增强"; one phrase -> "强化X"."""
     if level == 1:
