@@ -5,6 +5,22 @@ from __future__ import annotations
 from drafter.errors import InputError
 
 
+def decode_lines(raw: bytes, file: str) -> tuple[str, str | None]:
+    """Like decode_text, but a file that mixes encodings (text pasted from several places) is decoded
+    line by line; a line in neither encoding keeps what can be read of it."""
+    try:
+        return decode_text(raw, file)
+    except InputError:
+        pass
+    lines = []
+    for line in raw.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("gb18030", errors="replace"))
+    return "\n".join(lines), f"{file}: 各行编码不一（UTF-8 与 GB18030 混杂），已逐行识别，个别字可能有误。"
+
+
 def decode_text(raw: bytes, file: str) -> tuple[str, str | None]:
     """Bytes to text, and a note when the encoding had to be guessed (GB18030)."""
     try:

@@ -12,11 +12,14 @@ Pure functions, no templates and no I/O. The rules, stated once:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, getcontext
 
 from drafter.form.model import Indicator, Target
 
 PERCENT_PLACES = Decimal("0.1")
+# Figures are at most 10**15 (the schema says so) with up to 17 significant digits; 60 digits of
+# precision leave room for every quotient and product here.
+getcontext().prec = max(getcontext().prec, 60)
 
 
 def is_share(indicator: Indicator) -> bool:

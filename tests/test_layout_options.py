@@ -104,5 +104,5 @@ def test_missing_or_broken_reference_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="找不到 Word 模板文件"):
         build_report(form, tmp_path / "out.docx", reference=tmp_path / "none.docx")
     (tmp_path / "bad.docx").write_text("not a docx")
-    with pytest.raises(InputError, match=r"无法作为 Word 模板读取（需要 \.docx 文件）"):
+    with pytest.raises(InputError, match=r"不是有效的 \.docx 文件，或文件已损坏。"):
         build_report(form, tmp_path / "out.docx", reference=tmp_path / "bad.docx")

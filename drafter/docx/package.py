@@ -41,6 +41,8 @@ def stored_fingerprint(data: bytes) -> str | None:
     """The fingerprint drafter stored in dc:identifier, or None for a file drafter did not write."""
     import docx
 
+    if len(data) > 64 * 1024 * 1024:
+        return None  # no draft of ours is this large
     try:
         identifier = docx.Document(io.BytesIO(data)).core_properties.identifier or ""
     except Exception:  # not a readable .docx: certainly not ours

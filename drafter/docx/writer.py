@@ -19,6 +19,7 @@ from drafter.docx.styles import (
     STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, add_page_numbers, apply_page_setup, apply_styles,
 )
 from drafter.docx import xml
+from drafter.docx.guard import check_docx
 from drafter.errors import InputError
 from drafter.indicators import chinese_numeral
 from drafter.layout import Layout
@@ -97,6 +98,7 @@ def _add_paragraph(document, text: str, style: str, bold: bool | None = None):
 def open_reference(reference: Path, layout: Layout, own: bool):
     """The reference .docx with drafter's styles: all of them restyled by the layout for the built-in
     file; for an office's own file, its styles, page setup, header and footer stay, missing styles are added."""
+    check_docx(reference)
     try:
         document = docx.Document(str(reference))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx

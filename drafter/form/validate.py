@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import json
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -35,9 +36,11 @@ def schema_problems(data: object, source: SourceMap) -> list[Problem]:
     """Every schema violation in `data`, each located and worded in Chinese."""
     schema = report_schema()
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
-    problems: set[Problem] = set()
+    problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
     for error in validator.iter_errors(data):
         for leaf in _leaf_errors(error):
+            if isinstance(leaf.instance, float) and not math.isfinite(leaf.instance):
+                continue  # said above, in words that fit
             problems.update(_describe(leaf, schema, source))
     return sorted(problems)
 
@@ -88,9 +91,9 @@ def _message(error: ValidationError) -> str:
     if kind == "enum":
         return f"应为以下之一：{'、'.join(map(str, expected))}，实际为 {_show(instance)}"
     if kind == "minimum":
-        return f"不能小于 {expected}，实际为 {_show(instance)}"
+        return f"不能小于 {_figure(expected)}，实际为 {_figure(instance)}"
     if kind == "maximum":
-        return f"不能大于 {expected}，实际为 {_show(instance)}"
+        return f"不能大于 {_figure(expected)}，实际为 {_figure(instance)}"
     if kind == "minLength":
         return "不能为空"
     if kind == "pattern":
@@ -102,6 +105,13 @@ def _message(error: ValidationError) -> str:
         wanted = "或".join(TYPE_NAMES[t] for t in types if t != "null") or "规定的格式"
         return f"应为{wanted}，实际为 {_show(instance)}"
     return error.message
+
+
+def _figure(value) -> str:
+    """1e+15 -> "1000000000000000": numbers as people write them."""
+    from drafter.indicators import format_number
+
+    return format_number(value) if isinstance(value, (int, float)) else _show(value)
 
 
 def _as_list(value) -> list:
@@ -136,6 +146,17 @@ def _control_characters(value: object, path: tuple) -> list[tuple[tuple, str]]:
         return [hit for key, child in value.items() for hit in _control_characters(child, path + (key,))]
     if isinstance(value, list):
         return [hit for index, child in enumerate(value) for hit in _control_characters(child, path + (index,))]
+    return []
+
+
+def _non_finite(value: object, path: tuple) -> list[tuple[tuple, float]]:
+    """(path, value) of every infinite or NaN number (YAML's .inf and .nan)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [hit for key, child in value.items() for hit in _non_finite(child, path + (key,))]
+    if isinstance(value, list):
+        return [hit for index, child in enumerate(value) for hit in _non_finite(child, path + (index,))]
     return []
 
 

@@ -13,6 +13,8 @@ from drafter.errors import FormError, InputError, Problem
 # Aliases let a few lines expand into billions of nodes ("billion laughs"); a real form has a few
 # thousand at most, so refuse anything that expands past this many.
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # the schema nests about 12 deep; YAML itself allows a cycle through an alias
+MAX_FORM_BYTES = 8 * 1024 * 1024  # a form with 200 sections is about 100 KB
 
 PathKey = tuple  # ("indicators", 3, "value")
 
@@ -49,6 +51,8 @@ def format_path(path: PathKey) -> str:
 def read_source(path: Path) -> tuple[str, str | None]:
     """Read a form file's text; a missing or unreadable file is an InputError."""
     try:
+        if path.stat().st_size > MAX_FORM_BYTES:
+            raise InputError(f"{path}: 文件过大（超过 {MAX_FORM_BYTES // 1024 // 1024} MB），不像是 drafter 表单。")
         raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(f"{path}: 文件不存在。") from exc
@@ -107,17 +111,27 @@ class _Builder:
         self.problems: list[Problem] = []
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
         self.count = 0
+        self.open: set[int] = set()  # the collections being built, to catch an alias that contains itself
 
     def build(self, node: yaml.Node, path: PathKey):
         self.count += 1
         if self.count > MAX_NODES:
             raise FormError([Problem(1, 1, "", "表单展开后过大（可能是锚点/别名层层引用），已拒绝读取。", self.source_map.file)])
         self.source_map.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        where = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.open:
+            raise FormError([Problem(*where, format_path(path), "锚点引用了它自身（循环引用），无法读取", self.source_map.file)])
+        if len(path) > MAX_DEPTH:
+            raise FormError([Problem(*where, format_path(path), f"嵌套超过 {MAX_DEPTH} 层，不像是 drafter 表单", self.source_map.file)])
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
             return [self.build(child, path + (index,)) for index, child in enumerate(node.value)]
-        return self._scalar(node)
+        finally:
+            self.open.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict:
         own = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")

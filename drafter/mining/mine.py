@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -37,9 +38,14 @@ def mine_reports(files: list[Path], names: dict[Path, str], tally: Tally,
     return collector
 
 
+@cache
+def _keywords() -> tuple[tuple[str, str], ...]:
+    """(keyword, indicator id), longest keyword first, so 高新技术企业增加值 wins over 高新技术企业."""
+    return tuple(sorted(((k, e.id) for e in catalogue() for k in e.keywords), key=lambda p: -len(p[0])))
+
+
 def _indicator_of(text: str) -> str | None:
-    pairs = sorted(((k, e.id) for e in catalogue() for k in e.keywords), key=lambda p: -len(p[0]))
-    return next((indicator for keyword, indicator in pairs if keyword in text), None)
+    return next((indicator for keyword, indicator in _keywords() if keyword in text), None)
 
 
 def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
@@ -57,15 +63,18 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         text = normalise(block.text)
         for sentence in patterns.sentences(text):
             example = (name, line, sentence)
-            for pattern in patterns.OPENING:
-                for match in pattern.finditer(sentence):
-                    collector.add("openings", patterns.abstract(match.group(0)), kind, example)
-            for kind_name, pattern in (("transitions", patterns.TRANSITION), ("problem_leads", patterns.PROBLEM_LEAD)):
-                for match in pattern.finditer(sentence):
-                    collector.add(kind_name, patterns.abstract(match.group(0).strip()), kind, example)
-            for match in patterns.PLAN_LEAD.finditer(sentence):
+            for guard, pattern in patterns.OPENING:
+                if guard in sentence:
+                    for match in pattern.finditer(sentence):
+                        collector.add("openings", patterns.abstract(match.group(0)), kind, example)
+            for kind_name, guard, pattern in (("transitions", "如下", patterns.TRANSITION),
+                                              ("problem_leads", "存在", patterns.PROBLEM_LEAD)):
+                if guard in sentence:
+                    for match in pattern.finditer(sentence):
+                        collector.add(kind_name, patterns.abstract(match.group(0).strip()), kind, example)
+            for match in (patterns.PLAN_LEAD.finditer(sentence) if patterns.maybe_plan_lead(sentence) else ()):
                 collector.add("plan_leads", patterns.plan_lead(match.group(0).strip().rstrip("，,") + ("" if match.group(0).endswith(("。", "：", ":")) else "：")), kind, example)
-            if index > last_part:
+            if index > last_part and "为" in sentence:
                 for match in patterns.CLOSING.finditer(sentence):
                     collector.add("closings", patterns.abstract(match.group(0).strip()), kind, example)
             if kind == "achievements":

@@ -18,7 +18,9 @@ def _jieba():
 
 
 def words(text: str) -> list[str]:
-    return _jieba()[0].lcut(text)
+    # Without HMM: words outside jieba's dictionary have no part of speech, so they could never be
+    # part of a collocation or a formula's lead; guessing them would only cost time.
+    return _jieba()[0].lcut(text, HMM=False)
 
 
 def tag(word: str) -> str:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Run, Signature, Title
-from drafter.encoding import decode_text
+from drafter.docx.guard import check_docx
+from drafter.encoding import decode_lines
 from drafter.errors import InputError
 from drafter.reading.classify import section_kinds
 from drafter.reading.clean import SPACES, clean_lines, fingerprint
@@ -38,7 +39,9 @@ def read_report(path: Path) -> ReadReport:
             raw = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
-        text, note = decode_text(raw, str(path))
+        if b"\x00" in raw[:65536]:
+            raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
+        text, note = decode_lines(raw, str(path))
         lines = clean_lines(text)
     blocks, numbers = parse_lines(lines)
     document = Document(tuple(blocks))
@@ -53,6 +56,7 @@ def _docx_lines(path: Path) -> list[tuple[int, str]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_docx(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, OSError) as exc:

@@ -55,7 +55,8 @@ def render_draft(report: Report, search_path: list[Path], name: str = "report.j2
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: 模板语法错误：{exc.message}") from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板“{exc.name}”（查找位置：{'；'.join(map(str, search_path))}）。") from exc
-    except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError, KeyError) as exc:
+    except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError, KeyError,
+            OverflowError, RecursionError, ZeroDivisionError) as exc:
         where = _template_location(exc)
         kind = "模板访问了不允许的内容" if isinstance(exc, SecurityError) else "模板出错"
         raise TemplateError(f"{where}: {kind}：{exc}") from exc
