@@ -151,10 +151,10 @@ def test_python_dash_m_and_no_jieba_on_build(tmp_path):
 
 def test_schema_json_copy_and_form_docs_are_current():
     from drafter.form.schema_docs import DOCS_PATH, JSON_PATH, form_reference
-    from drafter.resources import report_schema, schema_json_text
+    from drafter.resources import report_schema_source, schema_json_text
 
     repo = Path(__file__).resolve().parent.parent
-    assert (repo / JSON_PATH).read_text(encoding="utf-8") == schema_json_text(report_schema()), "python -m drafter.form.schema_docs"
+    assert (repo / JSON_PATH).read_text(encoding="utf-8") == schema_json_text(report_schema_source()), "python -m drafter.form.schema_docs"
     assert (repo / DOCS_PATH).read_text(encoding="utf-8") == form_reference(), "python -m drafter.form.schema_docs"
 
 

@@ -16,7 +16,7 @@ from drafter.commands.build import build_report
 from drafter.commands.mine import mine_paths
 from drafter.commands.suggest import suggest
 from drafter.mining import patterns
-from drafter.mining.bank import KINDS, default_bank_path, load_bank
+from drafter.mining.bank import KINDS, default_bank_path, json_copy, load_bank
 from tests.conftest import MAIN_EXAMPLE, REPO
 
 
@@ -30,6 +30,8 @@ def test_default_bank_is_current(mined):
     assert mined.output.read_text(encoding="utf-8") == (REPO / "seeds" / "phrasebank.yaml").read_text(encoding="utf-8"), \
         "run: drafter mine seeds -o seeds/phrasebank.yaml"
     assert default_bank_path().read_bytes() == (REPO / "seeds" / "phrasebank.yaml").read_bytes()
+    assert (REPO / "seeds" / "phrasebank.json").read_text(encoding="utf-8") == json_copy(load_bank(mined.output).data), \
+        "run: python -m drafter.mining.bank seeds/phrasebank.yaml"
 
 
 def test_bank_follows_its_schema_and_is_sorted(mined):

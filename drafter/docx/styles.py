@@ -151,6 +151,9 @@ STYLE_DEFINITIONS = (
 )
 
 
+STYLE_NAMES = tuple(name for name, _ in STYLE_DEFINITIONS)
+
+
 def apply_styles(document, layout: Layout = Layout(), *, only_missing: bool = False) -> None:
     """Define every style drafter writes with. With only_missing, an office's own styles stay as they are."""
     styles = document.styles

@@ -13,10 +13,11 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.shared import Mm, Pt
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Table, Title
-from drafter.docx.package import content_fingerprint, normalise_zip
+from drafter.docx.package import FINGERPRINT_PLACEHOLDER, normalise_zip
 from drafter.docx.styles import (
-    BODY_SIZE, STYLE_ATTACHMENT, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_RECIPIENT, STYLE_SIGNATURE,
-    STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, add_page_numbers, apply_page_setup, apply_styles,
+    BODY_SIZE, STYLE_ATTACHMENT, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_NAMES, STYLE_RECIPIENT,
+    STYLE_SIGNATURE, STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, add_page_numbers, apply_page_setup,
+    apply_styles,
 )
 from drafter.docx import xml
 from drafter.docx.guard import check_docx
@@ -87,11 +88,15 @@ def _clear_body(document) -> None:
             body.remove(child)
 
 
-def _add_paragraph(document, text: str, style: str, bold: bool | None = None):
-    paragraph = document.add_paragraph(style=document.styles[style])
-    run = paragraph.add_run(text)
-    if bold is not None:
-        run.bold = bold
+def _new_paragraph(document, style_id: str):
+    paragraph = document.add_paragraph()
+    xml.set_paragraph_style(paragraph, style_id)
+    return paragraph
+
+
+def _add_paragraph(document, text: str, style_id: str):
+    paragraph = _new_paragraph(document, style_id)
+    paragraph.add_run(text)
     return paragraph
 
 
@@ -105,7 +110,9 @@ def open_reference(reference: Path, layout: Layout, own: bool):
         raise InputError(f"{reference}: 无法作为 Word 模板读取（需要 .docx 文件）。") from exc
     if own:
         apply_styles(document, layout, only_missing=True)
-    else:
+    elif layout != Layout(reference_docx=layout.reference_docx):
+        # The built-in reference is made with the default layout (a test keeps it current), so only
+        # another layout needs the styles, page and footers redone.
         apply_styles(document, layout)
         apply_page_setup(document.sections[0], layout)
         add_page_numbers(document, layout)
@@ -117,16 +124,17 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
                own_reference: bool = False) -> bytes:
     """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
     document = open_reference(reference, layout, own_reference)
+    ids = {name: document.styles[name].style_id for name in STYLE_NAMES}  # looked up once, not per paragraph
     numbers = numbered_headings(draft.blocks)
     one_char = BODY_SIZE.pt
     run_in = None  # a level-3 heading paragraph waiting for its first paragraph of text
     for index, block in enumerate(draft.blocks):
         if isinstance(block, Title):
-            _add_paragraph(document, block.text, STYLE_TITLE)
+            _add_paragraph(document, block.text, ids[STYLE_TITLE])
         elif isinstance(block, Recipient):
-            _add_paragraph(document, block.text, STYLE_RECIPIENT)
+            _add_paragraph(document, block.text, ids[STYLE_RECIPIENT])
         elif isinstance(block, Heading):
-            heading = _add_paragraph(document, numbers[index], STYLE_HEADINGS[block.level - 1])
+            heading = _add_paragraph(document, numbers[index], ids[STYLE_HEADINGS[block.level - 1]])
             following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
             if layout.run_in_level3 and block.level == 3 and isinstance(following, Paragraph):
                 run_in = heading
@@ -138,7 +146,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
             run_in.paragraph_format.keep_with_next = False
             run_in = None
         elif isinstance(block, Paragraph):
-            paragraph = document.add_paragraph(style=document.styles[STYLE_BODY])
+            paragraph = _new_paragraph(document, ids[STYLE_BODY])
             for run in block.runs:
                 paragraph.add_run(run.text).bold = True if run.bold else None
         elif isinstance(block, Signature):
@@ -146,20 +154,20 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
             if document.paragraphs:
                 document.paragraphs[-1].paragraph_format.keep_with_next = True
             name_indent, date_indent = signature_indents(block)
-            name = _add_paragraph(document, block.org, STYLE_SIGNATURE)
+            name = _add_paragraph(document, block.org, ids[STYLE_SIGNATURE])
             name.paragraph_format.right_indent = Pt(one_char * name_indent)
-            date = _add_paragraph(document, block.date, STYLE_DATE)
+            date = _add_paragraph(document, block.date, ids[STYLE_DATE])
             date.paragraph_format.right_indent = Pt(one_char * date_indent)
         elif isinstance(block, Table):
-            _add_table(document, block)
+            _add_table(document, block, ids)
     _set_core_properties(document, info)
     return _finish(document)
 
 
-def _add_table(document, block: Table) -> None:
+def _add_table(document, block: Table, ids: dict[str, str]) -> None:
     """An attachment page: "附件", the title, then the table with fixed widths and a repeating header."""
-    _add_paragraph(document, block.label, STYLE_ATTACHMENT)
-    _add_paragraph(document, block.title, STYLE_TABLE_TITLE)
+    _add_paragraph(document, block.label, ids[STYLE_ATTACHMENT])
+    _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE])
     columns = max(len(row) for row in block.rows)
     widths = TABLE_COLUMNS_MM.get(columns) or (156 / columns,) * columns
     table = document.add_table(rows=len(block.rows), cols=columns)
@@ -174,7 +182,7 @@ def _add_table(document, block: Table) -> None:
             cell.width = Mm(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles[STYLE_TABLE_TEXT]
+            xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
             run = paragraph.add_run(text)
             if row_index == 0:
                 run.bold = True
@@ -193,10 +201,8 @@ def _set_core_properties(document, info: DocumentInfo) -> None:
 
 
 def _finish(document) -> bytes:
-    """Save twice: once to compute the fingerprint of the content, once with it stored."""
+    """Save once with a placeholder fingerprint, then put the fingerprint of the content in its place."""
+    document.core_properties.identifier = FINGERPRINT_PLACEHOLDER
     buffer = io.BytesIO()
     document.save(buffer)
-    document.core_properties.identifier = content_fingerprint(normalise_zip(buffer.getvalue()))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return normalise_zip(buffer.getvalue(), fingerprint=True)

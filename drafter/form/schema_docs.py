@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from drafter.resources import report_schema, schema_json_text
+from drafter.resources import report_schema_source, schema_json_text
 
 JSON_PATH = Path("schemas/report.schema.json")
 DOCS_PATH = Path("docs/form.md")
@@ -61,7 +61,7 @@ def _rows(node: dict, root: dict, prefix: str, depth: int, seen: set[str]):
 
 
 def form_reference() -> str:
-    schema = report_schema()
+    schema = report_schema_source()
     lines = [
         "# 表单字段说明",
         "",
@@ -77,7 +77,7 @@ def form_reference() -> str:
 
 
 def main(root: Path) -> None:
-    (root / JSON_PATH).write_text(schema_json_text(report_schema()), encoding="utf-8")
+    (root / JSON_PATH).write_text(schema_json_text(report_schema_source()), encoding="utf-8")
     (root / DOCS_PATH).write_text(form_reference(), encoding="utf-8")
 
 

@@ -3,6 +3,8 @@ needs jieba, so drafter build can draw phrases from it cheaply."""
 
 from __future__ import annotations
 
+import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,8 +69,14 @@ def default_bank_path() -> Path:
     return Path(str(seeds_dir() / "phrasebank.yaml"))
 
 
+def json_copy(data: dict) -> str:
+    """The default bank's JSON copy: what `drafter build` reads (a millisecond, against 50 ms of YAML)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def load_bank(path: Path | None = None) -> PhraseBank:
-    path = path or default_bank_path()
+    if path is None:
+        return PhraseBank(json.loads((seeds_dir() / "phrasebank.json").read_text(encoding="utf-8")))
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError as exc:
@@ -78,3 +86,8 @@ def load_bank(path: Path | None = None) -> PhraseBank:
     if not isinstance(data, dict) or data.get("version") != 1:
         raise InputError(f"{path}: 不是有效的短语库文件（应由 drafter mine 生成）。")
     return PhraseBank(data)
+
+
+if __name__ == "__main__":  # python -m drafter.mining.bank seeds/phrasebank.yaml -> seeds/phrasebank.json
+    source = Path(sys.argv[1])
+    source.with_suffix(".json").write_text(json_copy(load_bank(source).data), encoding="utf-8")
