@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import docx
@@ -25,19 +23,9 @@ import docx
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-from synthetic import write_form  # noqa: E402
+from common import timed, write_form  # noqa: E402
 
 REFERENCE = REPO / "templates" / "reference.docx"
-
-
-def timed(command: list[str], runs: int) -> float:
-    subprocess.run(command, check=True, capture_output=True)  # warm-up: file cache, .pyc
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def page_count(path: Path) -> str:

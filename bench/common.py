@@ -1,7 +1,11 @@
-"""A synthetic form of any length, made from the main example's own sentences (for benchmarks)."""
+"""What the benchmarks share: timing cold processes, and a synthetic form of any length made from
+the main example's own sentences."""
 
 from __future__ import annotations
 
+import statistics
+import subprocess
+import time
 from pathlib import Path
 
 import yaml
@@ -27,3 +31,14 @@ def write_form(folder: Path, pages: int) -> Path:
     path = folder / f"synthetic-{pages}.yaml"
     path.write_text(synthetic_form(pages), encoding="utf-8")
     return path
+
+
+def timed(command: list[str], runs: int) -> float:
+    """Median wall time of `runs` fresh processes, after one warm-up run (file cache, .pyc)."""
+    subprocess.run(command, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
