@@ -22,7 +22,8 @@ class CatalogueEntry:
 
 @cache
 def catalogue() -> tuple[CatalogueEntry, ...]:
-    data = yaml.safe_load((schemas_dir() / "indicators.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # read on every build: use libyaml
+    data = yaml.load((schemas_dir() / "indicators.yaml").read_text(encoding="utf-8"), Loader=loader)
     return tuple(CatalogueEntry(**{**entry, "keywords": tuple(entry.get("keywords", ()))}) for entry in data["indicators"])
 
 

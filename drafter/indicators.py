@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, getcontext
 
+from drafter.catalogue import catalogue_entry
 from drafter.form.model import Indicator, Target
 
 PERCENT_PLACES = Decimal("0.1")
@@ -24,8 +25,6 @@ getcontext().prec = max(getcontext().prec, 60)
 
 def is_share(indicator: Indicator) -> bool:
     """Shares change in 个百分点, never in %: a unit in %, or a catalogue ratio."""
-    from drafter.catalogue import catalogue_entry
-
     entry = catalogue_entry(indicator.id)
     return indicator.unit.strip() in ("%", "％") or (entry is not None and entry.change == "points")
 

@@ -15,7 +15,6 @@ from drafter.cli import cli
 from drafter.commands.build import build_report
 from drafter.commands.check import check_files
 from drafter.form.load import parse_form
-from drafter.reading import read_report
 from drafter.reading.read import parse_lines
 from drafter.reading.classify import section_kinds
 from drafter.document import Document

@@ -7,7 +7,7 @@ import zipfile
 
 import docx
 import pytest
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from drafter.commands.build import build_report
 from drafter.docx.reference import reference_bytes

@@ -14,7 +14,6 @@ from drafter import indicators as facts
 from drafter.cli import cli
 from drafter.commands.build import build_report
 from drafter.commands.next_year import init_from
-from drafter.errors import FormError
 from drafter.form import load_form
 from drafter.form.model import Indicator
 from tests.conftest import MAIN_EXAMPLE

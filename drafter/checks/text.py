@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from drafter.checks.base import Finding, Target
-from drafter.document import Heading, Paragraph, Title
+from drafter.document import Heading, Title
 
 HAN = r"\u4e00-\u9fff"
 

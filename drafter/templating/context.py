@@ -36,19 +36,19 @@ class Years:
 
 
 def heading(level: int, text: str) -> str:
-    return (directive(f"h{level}", text))
+    return directive(f"h{level}", text)
 
 
 def title(text: str) -> str:
-    return (directive("title", text))
+    return directive("title", text)
 
 
 def recipient(text: str) -> str:
-    return (directive("recipient", text.rstrip("：:") + "："))
+    return directive("recipient", text.rstrip("：:") + "：")
 
 
 def signature(org: str, date, sealed: bool) -> str:
-    return (directive("signature", org, facts.chinese_date(date), "sealed" if sealed else "unsealed"))
+    return directive("signature", org, facts.chinese_date(date), "sealed" if sealed else "unsealed")
 
 
 def table(label: str, title: str) -> str:
@@ -89,7 +89,7 @@ def enumerate_items(items: list[Item]) -> str:
             clauses.append(f"{BOLD_ON}{marker}{lead}。{BOLD_OFF}{text}")
         else:
             clauses.append(f"{marker}{text}")
-    return (sentence(clauses))
+    return sentence(clauses)
 
 
 def make_context(report: Report, bank_loader=None) -> dict:
