@@ -14,8 +14,13 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORM = click.Path(path_type=Path, dir_okay=True)
 
 
+# click 8.2 raises this when a group is called without a command (earlier versions just print help).
+NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class DrafterGroup(click.Group):
-    """Turns every DrafterError into its Chinese message on stderr and exit code 2."""
+    """Turns every DrafterError into its Chinese message on stderr and exit code 2, and says click's
+    own usage errors (a missing argument, an unknown option) in Chinese too."""
 
     def invoke(self, ctx):
         try:
@@ -23,6 +28,39 @@ class DrafterGroup(click.Group):
         except DrafterError as error:
             click.echo(str(error), err=True)
             sys.exit(error.exit_code)
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except NO_ARGS_IS_HELP as error:  # `drafter` or `drafter templates` alone: just the help
+            click.echo(error.ctx.get_help())
+            sys.exit(0)
+        except click.exceptions.UsageError as error:
+            command = error.ctx.command_path if error.ctx else "drafter"
+            click.echo(f"{command}：{usage_message(error)}\n运行 {command} --help 查看用法。", err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("已取消。", err=True)
+            sys.exit(1)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+
+
+def usage_message(error: click.exceptions.UsageError) -> str:
+    """click's usage errors, in Chinese; the English detail is kept where click gives one."""
+    if isinstance(error, click.exceptions.MissingParameter):
+        return f"缺少参数 {error.param.human_readable_name if error.param else ''}。"
+    if isinstance(error, click.exceptions.NoSuchOption):
+        hint = f"（是否应为 {'、'.join(error.possibilities)}？）" if error.possibilities else ""
+        return f"没有选项 {error.option_name}{hint}。"
+    if isinstance(error, click.exceptions.BadParameter):
+        name = error.param.human_readable_name if error.param else ""
+        return f"参数 {name} 的值不对（{error.message}）。"
+    if "No such command" in error.message:
+        return f"没有这个命令（{error.message}）。可用的命令见 drafter --help。"
+    if "Got unexpected extra argument" in error.message:
+        return f"多给了参数（{error.message}）。"
+    return error.message
 
 
 @click.group(cls=DrafterGroup, context_settings=CONTEXT)

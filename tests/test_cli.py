@@ -175,3 +175,24 @@ def test_every_schema_property_has_a_chinese_description():
     walk(report_schema(), "$")
     text = yaml.safe_dump(report_schema(), allow_unicode=True)
     assert text.count("description") > 60
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build"], "drafter build：缺少参数 FORM。\n运行 drafter build --help 查看用法。\n"),
+        (["build", "x.yaml", "--nope"], "drafter build：没有选项 --nope（是否应为 --force？）。\n运行 drafter build --help 查看用法。\n"),
+        (["buld"], "drafter：没有这个命令（"),  # click's own detail follows, in its words
+        (["init", "--year", "abc"], "drafter init：参数 year 的值不对（"),
+    ],
+)
+def test_usage_errors_are_said_in_chinese_with_exit_2(args, message):
+    result = subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message)
+    assert result.stderr.endswith("查看用法。\n")
+
+
+def test_no_command_prints_the_help():
+    result = subprocess.run([sys.executable, "-m", "drafter"], capture_output=True, text=True)
+    assert result.returncode == 0 and "由表单生成 Word 文稿" in result.stdout
