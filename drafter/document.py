@@ -78,9 +78,6 @@ class Document:
     def title(self) -> str:
         return next((b.text for b in self.blocks if isinstance(b, Title)), "")
 
-    def headings(self) -> list[Heading]:
-        return [b for b in self.blocks if isinstance(b, Heading)]
-
 
 def directive(kind: str, *fields: str) -> str:
     """A directive line for draft text; fields are flattened to one line each."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Title
+from drafter.document import Document, Heading, Paragraph, Recipient, Signature, Title
 from drafter.form.model import Report
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
@@ -68,6 +68,3 @@ def excerpt(text: str, start: int, width: int = 12) -> str:
     left, right = max(0, start - width), min(len(text), start + width)
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
-
-def is_heading(block: Block) -> bool:
-    return isinstance(block, Heading)

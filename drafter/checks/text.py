@@ -120,19 +120,13 @@ def check_title_years(target: Target) -> list[Finding]:
                 findings.append(target.finding(
                     "year.title", "error", where, text, plan_year.start(),
                     f"标题中的计划年度为{year}年，正文“{heading}”为{body_year}年", "统一标题与正文的年度"))
-        if form and form.plan and year != _form_plan_year(form):
+        if form and form.plan and year != form.plan_year:
             findings.append(target.finding("year.title", "error", where, text, plan_year.start(),
-                                           f"标题中的计划年度为{year}年，表单中为{_form_plan_year(form)}年", "统一年度"))
+                                           f"标题中的计划年度为{year}年，表单中为{form.plan_year}年", "统一年度"))
     if summary_year and form and int(summary_year.group(1)) != form.meta.year and form.meta.kind != "multi-year":
         findings.append(target.finding("year.title", "error", where, text, summary_year.start(),
                                        f"标题中的总结年度为{summary_year.group(1)}年，表单中为{form.meta.year}年", "统一年度"))
     return findings
-
-
-def _form_plan_year(form) -> int:
-    if form.plan and form.plan.year:
-        return form.plan.year
-    return form.meta.year if form.meta.kind == "midyear" else form.meta.year + 1
 
 
 FULL_WIDTH_DIGIT = re.compile(r"[０-９]+")

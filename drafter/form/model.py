@@ -151,6 +151,13 @@ class Report:
     def indicator(self, indicator_id: str) -> Indicator:
         return self.indicator_index[indicator_id]
 
+    @property
+    def plan_year(self) -> int:
+        """The plan's year: as the form says, else this year for a mid-year report, else the next."""
+        if self.plan and self.plan.year:
+            return self.plan.year
+        return self.meta.year if self.meta.kind == "midyear" else self.meta.year + 1
+
 
 def _paragraphs(value) -> tuple[str, ...]:
     if value is None:

@@ -61,8 +61,10 @@ class PhraseBank:
         return self.data.get(kind, [])
 
     def best(self, kind: str, avoid: set[str] = frozenset(), containing: str = "") -> str | None:
-        """The best-ranked text of a kind not used yet (and containing a word, when asked)."""
-        return next((e["text"] for e in self.entries(kind) if e["text"] not in avoid and containing in e["text"]), None)
+        """The best-ranked text of a kind not used yet (and containing a word, when asked) that can stand
+        in a draft as it is: a text with a {N} slot needs a figure no template has for it."""
+        return next((e["text"] for e in self.entries(kind)
+                     if e["text"] not in avoid and containing in e["text"] and "{N}" not in e["text"]), None)
 
 
 def default_bank_path() -> Path:

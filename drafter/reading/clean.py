@@ -14,7 +14,6 @@ CLUTTER_WORDS = (
 # Lines containing these are furniture whatever their length (a site's excerpt of the report).
 ALWAYS_CLUTTER = ("本文简介", "http://", "https://", "www.")
 SHORT = 60
-URL = re.compile(r"https?://\S+|www\.\S+")
 LEADING_JUNK = re.compile(r"^[\s?？�·•●■□◆★>]+")
 PAGE_COUNTER = re.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
 SPACES = re.compile(r"[\s\u3000]+")

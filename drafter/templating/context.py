@@ -22,9 +22,7 @@ class Years:
     @classmethod
     def of(cls, report: Report) -> Years:
         meta = report.meta
-        plan_year = report.plan.year if report.plan and report.plan.year else (
-            meta.year if meta.kind == "midyear" else meta.year + 1
-        )
+        plan_year = report.plan_year
         if meta.kind == "midyear":
             summary = f"{meta.year}年上半年"
         elif meta.kind == "multi-year" and meta.period:

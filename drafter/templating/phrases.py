@@ -28,9 +28,7 @@ class Phrases:
         return self._bank
 
     def _pick(self, kind: str, containing: str = "", default: str | None = None) -> str | None:
-        text = next((e["text"] for e in self.bank.entries(kind)
-                     if e["text"] not in self.used and containing in e["text"] and "{N}" not in e["text"]), None)
-        text = text or default
+        text = self.bank.best(kind, self.used, containing) or default
         if text:
             self.used.add(text)
         return text
