@@ -18,9 +18,9 @@ from drafter.catalogue import catalogue_entry
 from drafter.form.model import Indicator, Target
 
 PERCENT_PLACES = Decimal("0.1")
-# Figures are at most 10**15 (the schema says so) with up to 17 significant digits; 60 digits of
-# precision leave room for every quotient and product here.
-getcontext().prec = max(getcontext().prec, 60)
+# Figures are floats of at most 10**15 (the schema says so), the smallest positive one about 5e-324:
+# a quotient of two of them stays below 10**340, so 400 digits always leave room to round it.
+getcontext().prec = max(getcontext().prec, 400)
 
 
 def is_share(indicator: Indicator) -> bool:

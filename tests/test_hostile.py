@@ -162,6 +162,9 @@ NASTY = [
     "meta: {org: x, year: 2024, date: 2024-02-30}\nachievements: {}\n",
     "meta: {org: x, year: 99999999999999999999, date: 2024-12-20}\nachievements: {}\n",
     MINIMAL + "indicators: [{id: a, name: 甲, unit: 万元, value: 1e308, previous: 1e-308, target: 0}]\n",
+    # the largest figure over the smallest: a growth of about 10**339 %, found by the fuzzer
+    "meta: {org: 甲局, year: 2024, date: 2024-12-20}\nachievements: {indicators: [a]}\n"
+    "indicators: [{id: a, name: 甲, unit: 家, value: 1.0e+15, previous: 5.0e-324, target: 5.0e-324}]\n",
     MINIMAL + "main_indicators: {ids: []}\nindicators: [{id: a, name: 甲, unit: '%', value: 0, previous: 0, target: 0}]\n",
     MINIMAL.replace("全年工作扎实推进。", "\u202e反向文字\ufeff零宽\u200b"),
     MINIMAL + "layout: {line_pitch: 20, heading_bold: [true, true, true, true], page_numbers: centred}\n",
