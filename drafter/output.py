@@ -10,6 +10,15 @@ from drafter.docx.package import is_unedited_drafter_output
 from drafter.errors import OutputError
 
 
+NEW_NAME = "请用 -o 指定新的文件名。"
+
+
+def refuse_existing(path: Path, detail: str) -> None:
+    """For files drafter only ever creates (a form, a copied template): stop if one is there already."""
+    if path.exists():
+        raise OutputError(f"{path}: 文件已存在，{detail}")
+
+
 def check_overwrite(path: Path, force: bool) -> None:
     """Refuse to replace a .docx that drafter did not write or that was changed since, unless forced."""
     if path.is_dir():

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from drafter.errors import InputError, OutputError
+from drafter.errors import InputError
 from drafter.extract import extract_form
 from drafter.form.load import parse_form
-from drafter.output import write_atomically
+from drafter.output import NEW_NAME, refuse_existing, write_atomically
 from drafter.reading import read_report
 from drafter.resources import installed_schema_uri
 
@@ -21,8 +21,7 @@ def extract_to_form(source: Path, output: Path | None = None) -> tuple[Path, int
     if not source.is_file():
         raise InputError(f"{source}: 文件不存在。")
     target = output or source.with_suffix(".yaml")
-    if target.exists():
-        raise OutputError(f"{target}: 文件已存在，未覆盖。请用 -o 指定新的文件名。")
+    refuse_existing(target, f"未覆盖。{NEW_NAME}")
     form = extract_form(read_report(source))
     text = (
         f"# yaml-language-server: $schema={installed_schema_uri()}\n"

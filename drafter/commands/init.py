@@ -8,11 +8,11 @@ import string
 from pathlib import Path
 
 from drafter.catalogue import catalogue
-from drafter.errors import OutputError
-from drafter.output import write_atomically
+from drafter.output import NEW_NAME, refuse_existing, write_atomically
 from drafter.resources import installed_schema_uri, templates_dir
 
 DEFAULT_ORG = "××县科学技术局"
+INIT_REFUSAL = f"drafter init 不会覆盖已有文件。{NEW_NAME}"
 
 
 def region_of(org: str) -> str:
@@ -69,8 +69,7 @@ def starter_form(year: int, org: str) -> str:
 
 
 def init_form(output: Path, year: int | None, org: str | None) -> Path:
-    if output.exists():
-        raise OutputError(f"{output}: 文件已存在，drafter init 不会覆盖已有文件。请用 -o 指定新的文件名。")
+    refuse_existing(output, INIT_REFUSAL)
     year = year or dt.date.today().year
     write_atomically(output, starter_form(year, org or DEFAULT_ORG).encode("utf-8"))
     return output

@@ -10,7 +10,7 @@ from drafter.errors import InputError, OutputError
 from drafter.mining.bank import KINDS, bank_data, dump_bank
 from drafter.mining.corpus import Tally, report_files
 from drafter.mining.mine import display_names, mine_reports
-from drafter.output import write_atomically
+from drafter.output import NEW_NAME, write_atomically
 
 BANK_HEADER = "# drafter 短语库"
 KIND_NAMES = {"headings": "标题格式", "openings": "导语套语", "transitions": "过渡语", "problem_leads": "问题引语",
@@ -30,7 +30,7 @@ def mine_paths(paths: list[Path], output: Path, progress: Callable[[int], Callab
     if missing:
         raise InputError(f"{missing[0]}: 文件或文件夹不存在。")
     if output.exists() and not output.read_text(encoding="utf-8", errors="replace").startswith(BANK_HEADER):
-        raise OutputError(f"{output}: 文件已存在且不是 drafter 生成的短语库，未覆盖。请用 -o 指定新的文件名。")
+        raise OutputError(f"{output}: 文件已存在且不是 drafter 生成的短语库，未覆盖。{NEW_NAME}")
     files = report_files(paths)
     names = display_names(paths, files)
     tally = Tally()

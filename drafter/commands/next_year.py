@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from drafter.errors import OutputError
+from drafter.commands.init import INIT_REFUSAL
 from drafter.form import load_form
 from drafter.form.model import Report, Section
 from drafter.indicators import TO_FILL
-from drafter.output import write_atomically
+from drafter.output import refuse_existing, write_atomically
 from drafter.resources import installed_schema_uri
 
 
@@ -101,7 +101,6 @@ def next_year_form(last_path: Path) -> str:
 
 
 def init_from(last_path: Path, output: Path) -> Path:
-    if output.exists():
-        raise OutputError(f"{output}: 文件已存在，drafter init 不会覆盖已有文件。请用 -o 指定新的文件名。")
+    refuse_existing(output, INIT_REFUSAL)
     write_atomically(output, next_year_form(last_path).encode("utf-8"))
     return output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from drafter.errors import OutputError
+from drafter.output import refuse_existing
 from drafter.templating.render import builtin_templates, find_template, template_names
 
 
@@ -35,8 +35,7 @@ def show_template(name: str, search_path: list[Path]) -> str:
 def copy_template(name: str, search_path: list[Path], folder: Path) -> Path:
     source = find_template(name, search_path)
     target = folder / name
-    if target.exists():
-        raise OutputError(f"{target}: 文件已存在，未覆盖。")
+    refuse_existing(target, "未覆盖。")
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target
