@@ -89,7 +89,7 @@ def _clear_body(document) -> None:
 
 
 def _new_paragraph(document, style_id: str):
-    paragraph = document.add_paragraph()
+    paragraph = xml.append_paragraph(document)
     xml.set_paragraph_style(paragraph, style_id)
     return paragraph
 
@@ -151,8 +151,9 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
                 paragraph.add_run(run.text).bold = True if run.bold else None
         elif isinstance(block, Signature):
             # The 落款 never stands alone on a page: the last paragraph goes with it.
-            if document.paragraphs:
-                document.paragraphs[-1].paragraph_format.keep_with_next = True
+            last = xml.last_paragraph(document)
+            if last is not None:
+                last.paragraph_format.keep_with_next = True
             name_indent, date_indent = signature_indents(block)
             name = _add_paragraph(document, block.org, ids[STYLE_SIGNATURE])
             name.paragraph_format.right_indent = Pt(one_char * name_indent)
@@ -170,7 +171,7 @@ def _add_table(document, block: Table, ids: dict[str, str]) -> None:
     _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE])
     columns = max(len(row) for row in block.rows)
     widths = TABLE_COLUMNS_MM.get(columns) or (156 / columns,) * columns
-    table = document.add_table(rows=len(block.rows), cols=columns)
+    table = xml.append_table(document, rows=len(block.rows), cols=columns)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False

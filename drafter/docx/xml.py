@@ -163,3 +163,48 @@ def set_paragraph_style(paragraph, style_id: str) -> None:
     """Name the style by its id directly: python-docx's `paragraph.style = …` searches every style
     for the default on each call, a millisecond a paragraph with a full styles part."""
     paragraph._p.get_or_add_pPr().style = style_id
+
+
+# python-docx's document.add_paragraph()/add_table() insert before w:sectPr by scanning the body for it,
+# so a build wrote in time quadratic in its length; these append before the sectPr held at hand.
+def _body_end(document):
+    body = document.element.body
+    last = body[-1] if len(body) else None
+    return body, (last if last is not None and last.tag == qn("w:sectPr") else None)
+
+
+def _append_block(document, element) -> None:
+    body, sect_pr = _body_end(document)
+    if sect_pr is None:
+        body.append(element)
+    else:
+        sect_pr.addprevious(element)
+
+
+def append_paragraph(document):
+    """A new empty paragraph at the end of the body (before the section properties)."""
+    from docx.text.paragraph import Paragraph
+
+    p = OxmlElement("w:p")
+    _append_block(document, p)
+    return Paragraph(p, document._body)
+
+
+def append_table(document, rows: int, cols: int):
+    """A new table at the end of the body, as document.add_table makes it, without the body scan."""
+    from docx.oxml.table import CT_Tbl
+    from docx.table import Table
+
+    tbl = CT_Tbl.new_tbl(rows, cols, document._block_width)
+    _append_block(document, tbl)
+    return Table(tbl, document._body)
+
+
+def last_paragraph(document):
+    """The body's last paragraph, found from the end rather than by listing every paragraph."""
+    from docx.text.paragraph import Paragraph
+
+    for element in reversed(document.element.body):
+        if element.tag == qn("w:p"):
+            return Paragraph(element, document._body)
+    return None

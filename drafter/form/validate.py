@@ -6,10 +6,10 @@ import difflib
 import math
 import json
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from drafter.errors import Problem
+from drafter.form.fast_schema import is_valid
 from drafter.form.yaml_source import SourceMap
 from drafter.resources import report_schema
 
@@ -31,12 +31,19 @@ PATTERN_MESSAGES = {
 
 MAX_HEADING_LEVEL = 4
 
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
 
 def schema_problems(data: object, source: SourceMap) -> list[Problem]:
     """Every schema violation in `data`, each located and worded in Chinese."""
+    problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
+    if not problems and is_valid(data):  # the precompiled check: no need to import jsonschema
+        return []
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = report_schema()
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
-    problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
     for error in validator.iter_errors(data):
         for leaf in _leaf_errors(error):
             if isinstance(leaf.instance, float) and not math.isfinite(leaf.instance):
