@@ -186,7 +186,9 @@ def extract(source, output):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("phrasebank.yaml"), show_default=True,
               help="短语库文件。已有文件不是 drafter 生成的短语库时不会覆盖。")
-def mine(paths, output):
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="同时使用的 CPU 核数；文件多时可加快学习，结果与单核相同。")
+def mine(paths, output, jobs):
     """从往年文稿（.txt/.docx 文件或文件夹）学习标题格式、套语、句式和搭配，生成短语库。"""
     from drafter.commands.mine import mine_paths, summary
 
@@ -199,7 +201,7 @@ def mine(paths, output):
         return lambda path: bar.update(1)
 
     try:
-        result = mine_paths(list(paths), output, progress)
+        result = mine_paths(list(paths), output, progress, jobs)
     finally:
         for bar in bars:
             bar.__exit__(None, None, None)

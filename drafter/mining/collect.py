@@ -55,6 +55,28 @@ class Collector:
     def pmi(self, verb: str, obj: str, count: int) -> float:
         return math.log2(count * self.pairs / (self.verbs[verb] * self.objects[obj]))
 
+    def merge(self, other: "Collector") -> None:
+        """Add what another collector counted over the documents that follow this one's: counts and
+        documents add up, examples stay the first ones in document order, as one pass would give."""
+        self.verbs.update(other.verbs)
+        self.objects.update(other.objects)
+        self.pairs += other.pairs
+        self.doc += other.doc + 1
+        for kind, theirs in other.entries.items():
+            table = self.entries[kind]
+            for key, entry in theirs.items():
+                mine = table.get(key)
+                if mine is None:
+                    if len(table) >= MAX_KEYS:
+                        self._prune(table)
+                    entry.last_doc = -1
+                    table[key] = entry
+                    continue
+                mine.count += entry.count
+                mine.docs += entry.docs
+                mine.sections.update(entry.sections)
+                mine.examples.extend(entry.examples[: MAX_EXAMPLES - len(mine.examples)])
+
     @staticmethod
     def _prune(table: dict) -> None:
         for key in [k for k, e in table.items() if e.count == 1]:

@@ -28,13 +28,49 @@ def display_names(paths: list[Path], files: list[Path]) -> dict[Path, str]:
 
 
 def mine_reports(files: list[Path], names: dict[Path, str], tally: Tally,
-                 progress: Callable[[Path], None] | None = None) -> Collector:
+                 progress: Callable[[Path], None] | None = None, jobs: int = 1) -> Collector:
+    """Mine the files in order; with jobs > 1, runs of consecutive files in that many processes,
+    merged in file order, so the bank is the same as one process gives."""
+    if jobs > 1 and len(files) > 1:
+        return _mine_in_processes(files, names, tally, progress, jobs)
     collector = Collector()
-    for report in iter_reports(files, tally):
+    for path in files:
+        _mine_one(path, names, tally, collector)
+        if progress:
+            progress(path)
+    return collector
+
+
+def _mine_one(path: Path, names: dict[Path, str], tally: Tally, collector: Collector) -> None:
+    for report in iter_reports([path], tally):
         collector.new_document()
         mine_report(report, names.get(report.path, report.path.name), collector)
-        if progress:
-            progress(report.path)
+
+
+def _mine_chunk(chunk: tuple[list[Path], dict[Path, str]]) -> tuple[Collector, Tally, int]:
+    files, names = chunk
+    tally = Tally()
+    collector = Collector()
+    for path in files:
+        _mine_one(path, names, tally, collector)
+    return collector, tally, len(files)
+
+
+def _mine_in_processes(files, names, tally, progress, jobs: int) -> Collector:
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(64, len(files) // (jobs * 4)))  # small runs keep the cores evenly busy
+    chunks = [(files[i:i + size], {f: names[f] for f in files[i:i + size] if f in names})
+              for i in range(0, len(files), size)]
+    collector = Collector()
+    finished = 0
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part, part_tally, done in pool.map(_mine_chunk, chunks):  # in order: a deterministic bank
+            collector.merge(part)
+            tally.merge(part_tally)
+            for path in files[finished:finished + done] if progress else ():
+                progress(path)
+            finished += done
     return collector
 
 
@@ -83,20 +119,20 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                     collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
                     for frame in patterns.figure_frames(template):
                         collector.add("frames", frame, kind, example)
-        _collocations(segment.words(text), kind, (name, line, text), collector)
+        _collocations(segment.tagged(text), kind, (name, line, text), collector)
 
 
-def _collocations(words: list[str], section: str, example: tuple[str, int, str], collector: Collector) -> None:
+def _collocations(tagged: list[tuple[str, str]], section: str, example: tuple[str, int, str],
+                  collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    tag = segment.tag
-    count = len(words)
-    for i, word in enumerate(words):
-        if len(word) < 2 or tag(word) != "v":
+    count = len(tagged)
+    for i, (word, tag) in enumerate(tagged):
+        if len(word) < 2 or tag != "v":
             continue
         j = i + 1
         parts = []
-        while j < count and len(parts) < 3 and tag(words[j]) in OBJECT_TAGS:
-            parts.append(words[j])
+        while j < count and len(parts) < 3 and tagged[j][1] in OBJECT_TAGS:
+            parts.append(tagged[j][0])
             j += 1
         obj = "".join(parts)
         if len(obj) >= 2:
