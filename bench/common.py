@@ -56,8 +56,13 @@ def installed_drafter() -> str:
                           check=True).stdout.strip()
 
 
+# A normal install has its .pyc files (pip compiles them); a shell that forbids writing them would make
+# every timed process compile drafter from source, which no user's run does.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(command, check=True, capture_output=True, cwd=NEUTRAL, **kwargs)
+    return subprocess.run(command, check=True, capture_output=True, cwd=NEUTRAL, env=kwargs.pop("env", ENV), **kwargs)
 
 
 def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, float]:

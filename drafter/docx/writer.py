@@ -89,14 +89,12 @@ def _clear_body(document) -> None:
 
 
 def _new_paragraph(document, style_id: str):
-    paragraph = xml.append_paragraph(document)
-    xml.set_paragraph_style(paragraph, style_id)
-    return paragraph
+    return xml.append_paragraph(document, style_id)
 
 
 def _add_paragraph(document, text: str, style_id: str):
     paragraph = _new_paragraph(document, style_id)
-    paragraph.add_run(text)
+    xml.append_run(paragraph, text)
     return paragraph
 
 
@@ -148,7 +146,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
         elif isinstance(block, Paragraph):
             paragraph = _new_paragraph(document, ids[STYLE_BODY])
             for run in block.runs:
-                paragraph.add_run(run.text).bold = True if run.bold else None
+                xml.append_run(paragraph, run.text, bold=run.bold, empty_rpr=True)
         elif isinstance(block, Signature):
             # The 落款 never stands alone on a page: the last paragraph goes with it.
             last = xml.last_paragraph(document)
@@ -184,9 +182,7 @@ def _add_table(document, block: Table, ids: dict[str, str]) -> None:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
-            run = paragraph.add_run(text)
-            if row_index == 0:
-                run.bold = True
+            xml.append_run(paragraph, text, bold=row_index == 0)
     xml.set_repeat_header(table.rows[0])
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml import OxmlElement
+from lxml.etree import SubElement
 from docx.oxml.ns import qn
 
 # Children of w:rPr and w:pPr must appear in schema order; these are the tags that may follow the
@@ -181,13 +184,39 @@ def _append_block(document, element) -> None:
         sect_pr.addprevious(element)
 
 
-def append_paragraph(document):
-    """A new empty paragraph at the end of the body (before the section properties)."""
+def append_paragraph(document, style_id: str | None = None):
+    """A new empty paragraph at the end of the body (before the section properties), in the style
+    with this id: the same XML as add_paragraph() and set_paragraph_style() write, built directly."""
     from docx.text.paragraph import Paragraph
 
     p = OxmlElement("w:p")
+    if style_id is not None:
+        SubElement(SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), style_id)
     _append_block(document, p)
     return Paragraph(p, document._body)
+
+
+RUN_CONTROLS = re.compile(r"[\t\r\n]")
+
+
+def append_run(paragraph, text: str, bold: bool | None = None, empty_rpr: bool = False) -> None:
+    """A run of text, bold when asked, as python-docx's add_run(text) (and .bold = True/None) writes it,
+    built with lxml directly: python-docx's add_run walks the text a character at a time."""
+    if RUN_CONTROLS.search(text):  # tabs and line breaks become w:tab and w:br: leave those to python-docx
+        run = paragraph.add_run(text)
+        if bold or empty_rpr:
+            run.bold = True if bold else None
+        return
+    r = SubElement(paragraph._p, qn("w:r"))
+    if bold or empty_rpr:
+        rpr = SubElement(r, qn("w:rPr"))
+        if bold:
+            SubElement(rpr, qn("w:b"))
+    if text:
+        t = SubElement(r, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
 
 
 def append_table(document, rows: int, cols: int):
