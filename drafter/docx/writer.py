@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.shared import Mm, Pt
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Table, Title
-from drafter.docx.package import FINGERPRINT_PLACEHOLDER, normalise_zip
+from drafter.docx.package import FINGERPRINT_PLACEHOLDER, document_bytes
 from drafter.docx.styles import (
     BODY_SIZE, STYLE_ATTACHMENT, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_NAMES, STYLE_RECIPIENT,
     STYLE_SIGNATURE, STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, add_page_numbers, apply_page_setup,
@@ -200,6 +199,4 @@ def _set_core_properties(document, info: DocumentInfo) -> None:
 def _finish(document) -> bytes:
     """Save once with a placeholder fingerprint, then put the fingerprint of the content in its place."""
     document.core_properties.identifier = FINGERPRINT_PLACEHOLDER
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), fingerprint=True)
+    return document_bytes(document, fingerprint=True)

@@ -165,7 +165,13 @@ def set_fixed_layout(table) -> None:
 def set_paragraph_style(paragraph, style_id: str) -> None:
     """Name the style by its id directly: python-docx's `paragraph.style = …` searches every style
     for the default on each call, a millisecond a paragraph with a full styles part."""
-    paragraph._p.get_or_add_pPr().style = style_id
+    p = paragraph._p
+    if p.pPr is None:  # w:pPr comes first in w:p: put it there without python-docx's successor search
+        ppr = OxmlElement("w:pPr")
+        SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_id)
+        p.insert(0, ppr)
+        return
+    p.pPr.style = style_id
 
 
 # python-docx's document.add_paragraph()/add_table() insert before w:sectPr by scanning the body for it,

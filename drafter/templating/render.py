@@ -10,6 +10,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from drafter.errors import TemplateError
 from drafter.form.model import Report
 from drafter.resources import templates_dir
+from drafter.templating.cache import bytecode_cache
 from drafter.templating.context import FILTERS, GLOBALS, make_context
 
 def builtin_templates() -> Path:
@@ -37,6 +38,7 @@ def make_environment(search_path: list[Path]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=bytecode_cache(),
     )
     env.globals.update(GLOBALS)
     env.filters.update(FILTERS)
