@@ -31,7 +31,9 @@ class Collector:
     def new_document(self) -> None:
         self.doc += 1
 
-    def add(self, kind: str, key: str, section: str, example: tuple[str, int, str], **extra) -> None:
+    def add(self, kind: str, key: str, section: str, example, **extra) -> None:
+        """Count one occurrence; `example` is (file, line, text), or a function giving it, called only
+        while the entry still wants examples (most occurrences are not kept as one)."""
         table = self.entries[kind]
         entry = table.get(key)
         if entry is None:
@@ -44,9 +46,9 @@ class Collector:
             entry.last_doc = self.doc
         entry.sections[section] += 1
         if len(entry.examples) < MAX_EXAMPLES:
-            entry.examples.append(example)
+            entry.examples.append(example() if callable(example) else example)
 
-    def add_pair(self, verb: str, obj: str, section: str, example: tuple[str, int, str]) -> None:
+    def add_pair(self, verb: str, obj: str, section: str, example) -> None:
         self.verbs[verb] += 1
         self.objects[obj] += 1
         self.pairs += 1

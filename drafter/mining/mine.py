@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Callable
 
@@ -80,7 +82,8 @@ def _keywords() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((k, e.id) for e in catalogue() for k in e.keywords), key=lambda p: -len(p[0])))
 
 
-def _indicator_of(text: str) -> str | None:
+@lru_cache(maxsize=1 << 16)
+def _indicator_of(text: str) -> str | None:  # cached: the same templates recur in every report
     return next((indicator for keyword, indicator in _keywords() if keyword in text), None)
 
 
@@ -122,21 +125,27 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         _collocations(segment.tagged(text), kind, (name, line, text), collector)
 
 
+# Each word's tag as one character, so that "a verb, then one to three nouns" is a regex over a string
+# rather than a Python loop over every word of the corpus.
+_TAG_CODES = {tag: "N" for tag in OBJECT_TAGS} | {"v": "V"}
+_VERB_OBJECT = re.compile(r"V(N{1,3})")
+
+
 def _collocations(tagged: list[tuple[str, str]], section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    count = len(tagged)
-    for i, (word, tag) in enumerate(tagged):
-        if len(word) < 2 or tag != "v":
+    if not tagged:
+        return
+    words, tags = zip(*tagged)
+    codes = "".join(map(_TAG_CODES.get, tags, repeat(".")))
+    for match in _VERB_OBJECT.finditer(codes):
+        verb = words[match.start()]
+        if len(verb) < 2:
             continue
-        j = i + 1
-        parts = []
-        while j < count and len(parts) < 3 and tagged[j][1] in OBJECT_TAGS:
-            parts.append(tagged[j][0])
-            j += 1
-        obj = "".join(parts)
+        obj = "".join(words[match.start(1):match.end(1)])
         if len(obj) >= 2:
-            collector.add_pair(word, obj, section, (example[0], example[1], _around(example[2], word + obj)))
+            collector.add_pair(verb, obj, section,
+                               lambda phrase=verb + obj: (example[0], example[1], _around(example[2], phrase)))
 
 
 def _around(text: str, phrase: str, width: int = 16) -> str:

@@ -26,9 +26,9 @@ def backend() -> str:
 
 @cache
 def _rjieba():
-    import rjieba
+    import rjieba  # its import loads the dictionary into a default instance: use that one, not a second
 
-    return rjieba.Jieba()
+    return rjieba
 
 
 @cache
