@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MIN_RUNS, REPO, interleaved, machine, page_count, run, verdict, write_form  # noqa: E402
+from common import CPU, MIN_RUNS, REPO, interleaved, load, machine, page_count, run, verdict, write_form  # noqa: E402
 
 
 def main() -> None:
@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=MIN_RUNS)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    print(f"机器：{machine()}\n")
+    print(f"机器：{machine()}；开始时负载 {load()}\n")
     drafter = [sys.executable, "-m", "drafter"]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -53,9 +53,9 @@ def main() -> None:
             sys.exit(3)
         times = interleaved({"one": one_file, "serial": serial, "parallel": parallel}, args.runs)
         pages = page_count(long)
-    print(f"校对一篇 {pages} 页的 .docx：{times['one']:.3f} s")
+    print(f"校对一篇 {pages} 页的 .docx：{times['one']:.3f} s（CPU {CPU.get('one', float('nan')):.3f} s）")
     print(f"校对 100 篇文稿：--jobs 1 {times['serial']:.3f} s，--jobs {args.jobs} {times['parallel']:.3f} s，"
-          f"加速 {times['serial'] / times['parallel']:.2f} 倍（{args.jobs} 核）\n")
+          f"加速 {times['serial'] / times['parallel']:.2f} 倍（{args.jobs} 核）；结束时负载 {load()}\n")
     print(f"目标 | 校对约 100 页（秒） | {times['one']:.3f} | ≤ 0.5 | {verdict(times['one'], 0.5)}")
     if args.jobs > 1:
         efficiency = times["serial"] / times["parallel"] / args.jobs

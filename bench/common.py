@@ -18,6 +18,11 @@ from pathlib import Path
 
 import yaml
 
+try:
+    import resource
+except ImportError:  # Windows: wall time only
+    resource = None
+
 REPO = Path(__file__).resolve().parent.parent
 MAIN = REPO / "docs" / "examples" / "qingshan-2024.yaml"
 MIN_RUNS = 7
@@ -65,18 +70,36 @@ def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, check=True, capture_output=True, cwd=NEUTRAL, env=kwargs.pop("env", ENV), **kwargs)
 
 
+CPU: dict[str, float] = {}  # median CPU seconds (user + system, the process and its children) per command name
+
+
 def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
     """Median wall time of each command over `runs` cold processes, taken in rounds (A B C, A B C, …)
-    so that a busy moment of the machine falls on every command alike; one warm-up round first."""
+    so that a busy moment of the machine falls on every command alike; one warm-up round first.
+    The median CPU time of each is left in CPU: on a shared machine it varies less than wall time."""
     runs = max(runs, MIN_RUNS)
     times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     for round_ in range(runs + 1):
         for name, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
             start = time.perf_counter()
             run(command)
             if round_:
                 times[name].append(time.perf_counter() - start)
+                if before:
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    CPU.update({name: statistics.median(values) for name, values in cpu.items() if values})
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def load() -> str:
+    """The machine's load while the benchmark ran: other work on a shared machine slows every figure."""
+    try:
+        return "、".join(open("/proc/loadavg", encoding="ascii").read().split()[:3])
+    except OSError:
+        return "?"
 
 
 def synthetic_form(pages: int) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from common import MAIN, MIN_RUNS, NEUTRAL, REPO, installed_drafter, interleaved, machine, page_count, run, verdict, write_form  # noqa: E402
+from common import CPU, MAIN, MIN_RUNS, NEUTRAL, REPO, installed_drafter, interleaved, load, machine, page_count, run, verdict, write_form  # noqa: E402
 from content import body_content, first_difference, save  # noqa: E402
 
 REFERENCE = REPO / "templates" / "reference.docx"
@@ -61,7 +61,8 @@ def compare(form: Path, work: Path, runs: int) -> dict:
     times = interleaved(commands, runs)
     same_content(expected, outputs)  # what was timed wrote the same content
     cells = sum(len(row) for b in expected if "table" in b for row in b["rows"])
-    return {"pages": page_count(out), "paragraphs": sum("p" in b for b in expected), "cells": cells, **times}
+    cpu = {f"cpu_{name}": CPU.get(name, float("nan")) for name in commands}
+    return {"pages": page_count(out), "paragraphs": sum("p" in b for b in expected), "cells": cells, **times, **cpu}
 
 
 def main() -> None:
@@ -71,16 +72,20 @@ def main() -> None:
     args = parser.parse_args()
     print(f"机器：{machine()}")
     print(f"drafter 导入自：{installed_drafter()}")
-    print(f"每项为冷启动进程，交替运行（A B C A B C …），取 {max(args.runs, MIN_RUNS)} 次的中位数（先预热一轮）。\n")
+    print(f"每项为冷启动进程，交替运行（A B C A B C …），取 {max(args.runs, MIN_RUNS)} 次的中位数（先预热一轮）；"
+          f"开始时负载 {load()}。\n")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        print("表单 | 页数 | 段落 | 表格单元格 | drafter s | 下限 s | drafter/下限 | docxtpl s | drafter/docxtpl")
-        print("--- | --- | --- | --- | --- | --- | --- | --- | ---")
+        print("表单 | 页数 | 段落 | 表格单元格 | drafter s | 下限 s | drafter/下限 | docxtpl s | drafter/docxtpl | "
+              "CPU s（drafter / 下限 / docxtpl） | CPU 比值（/下限，/docxtpl）")
+        print("--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---")
         for label, form in (("主示例", MAIN), ("60 页", write_form(work, 60))):
             r = compare(form, work, args.runs)
             print(f"{form.name} | {r['pages']} | {r['paragraphs']} | {r['cells']} | {r['drafter']:.3f} | {r['floor']:.3f} | "
-                  f"{r['drafter'] / r['floor']:.2f} | {r['docxtpl']:.3f} | {r['drafter'] / r['docxtpl']:.2f}", flush=True)
+                  f"{r['drafter'] / r['floor']:.2f} | {r['docxtpl']:.3f} | {r['drafter'] / r['docxtpl']:.2f} | "
+                  f"{r['cpu_drafter']:.3f} / {r['cpu_floor']:.3f} / {r['cpu_docxtpl']:.3f} | "
+                  f"{r['cpu_drafter'] / r['cpu_floor']:.2f}，{r['cpu_drafter'] / r['cpu_docxtpl']:.2f}", flush=True)
             rows.append((f"生成 {label}：drafter/下限", r["drafter"] / r["floor"], 1.5))
             rows.append((f"生成 {label}：drafter/docxtpl", r["drafter"] / r["docxtpl"], 1.0))
         print("\n要求页数 | 段落 | drafter s | 每 100 段 s | 与上一档之间每 100 段的增量 s")
@@ -117,7 +122,7 @@ def main() -> None:
         imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                                   cwd=NEUTRAL).stdout.split("\n")[-2]
         print(f"生成主示例时导入的 jieba/rjieba/jsonschema：{imported}")
-    print()
+    print(f"\n结束时负载 {load()}（负载高于核数时，墙钟时间含等待 CPU 的时间，CPU 时间更可比）\n")
     for name, value, target in rows:
         print(f"目标 | {name} | {value:.3f} | ≤ {target} | {verdict(value, target)}")
 

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MIN_RUNS, REPO, interleaved, machine, run, verdict  # noqa: E402
+from common import CPU, MIN_RUNS, REPO, interleaved, load, machine, run  # noqa: E402
 
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 PEAK = ("import resource, subprocess, sys\n"
@@ -55,9 +55,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     segmenter = run([sys.executable, "-c", "from drafter.mining import segment; print(segment.backend())"]).stdout.strip()
-    print(f"机器：{machine()}\n分词：{segmenter}\n")
-    print(f"文本 MB | 文件数 | 单核 s | 单核 MB/s | {args.jobs} 核 s | {args.jobs} 核 MB/s | 加速 | 峰值内存 MB（单核 / 多核）")
-    print("--- | --- | --- | --- | --- | --- | --- | ---")
+    print(f"机器：{machine()}\n分词：{segmenter}；开始时负载 {load()}\n")
+    print(f"文本 MB | 文件数 | 单核 s | 单核 MB/s | 单核 CPU s | 按 CPU 时间 MB/s | {args.jobs} 核 s | {args.jobs} 核 MB/s | 加速 | "
+          "峰值内存 MB（单核 / 多核）")
+    print("--- | --- | --- | --- | --- | --- | --- | --- | --- | ---")
     targets = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as work:
@@ -73,14 +74,16 @@ def main() -> None:
             peaks = [json.loads(run([sys.executable, "-c", PEAK, *command]).stdout) for command in (serial, parallel)]
         mb = total / 1e6
         speedup = times["serial"] / times["parallel"]
-        print(f"{mb:.1f} | {files} | {times['serial']:.2f} | {mb / times['serial']:.2f} | {times['parallel']:.2f} | "
+        cpu = CPU.get("serial", float("nan"))
+        print(f"{mb:.1f} | {files} | {times['serial']:.2f} | {mb / times['serial']:.2f} | {cpu:.2f} | {mb / cpu:.2f} | "
+              f"{times['parallel']:.2f} | "
               f"{mb / times['parallel']:.2f} | {speedup:.2f} | {peaks[0]:.0f} / {peaks[1]:.0f}", flush=True)
         if size == 10:
             targets.append(("学习 10 MB 单核整体吞吐（MB/s，越高越好）", mb / times["serial"], 5.0, True))
             if args.jobs > 1:
                 targets.append((f"学习 10 MB 用 {args.jobs} 核的并行效率（加速/核数）", speedup / args.jobs, 0.7, True))
         targets.append((f"学习 {mb:.0f} MB 单核峰值内存（MB）", peaks[0], 300, False))
-    print()
+    print(f"\n结束时负载 {load()}\n")
     for name, value, target, higher in targets:
         ok = value >= target if higher else value <= target
         print(f"目标 | {name} | {value:.2f} | {'≥' if higher else '≤'} {target} | {'达标' if ok else '未达标'}")
