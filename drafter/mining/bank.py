@@ -14,8 +14,10 @@ from drafter.errors import InputError
 from drafter.resources import seeds_dir
 
 KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
-         "collocations")
+         "collocations", "passages")
 LIMIT = 500          # entries kept per kind
+PASSAGE_LIMIT = 3000  # whole sentences and headings kept for `drafter suggest`
+PASSAGE_EXAMPLES = 2  # a passage's examples repeat its text: two sources are enough
 MIN_PAIR_COUNT = 2   # a collocation seen once says nothing about habit
 
 
@@ -35,12 +37,15 @@ def bank_data(collector, tally, files: list[str]) -> dict:
             if kind == "collocations":
                 item.update(verb=entry.extra["verb"], object=entry.extra["object"],
                             pmi=round(collector.pmi(entry.extra["verb"], entry.extra["object"], entry.count), 2))
+            if kind == "passages" and entry.extra.get("level"):
+                item["level"] = entry.extra["level"]
+            examples = sorted(entry.examples)[:PASSAGE_EXAMPLES if kind == "passages" else None]
             item.update(count=entry.count, docs=entry.docs, section=_top(entry.sections),
-                        examples=[{"file": f, "line": l, "text": t} for f, l, t in sorted(entry.examples)])
+                        examples=[{"file": f, "line": l, "text": t} for f, l, t in examples])
             entries.append(item)
         entries.sort(key=lambda e: (-e["count"], -e["docs"], -e.get("pmi", 0), e.get("level", 0),
                                     "indicator" not in e, len(e["text"]), e["text"]))
-        data[kind] = entries[:LIMIT]
+        data[kind] = entries[:PASSAGE_LIMIT if kind == "passages" else LIMIT]
     return data
 
 
