@@ -130,15 +130,37 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                 for match in patterns.CLOSING.finditer(sentence):
                     collector.add("closings", patterns.abstract(match.group(0).strip()), kind, example)
             if kind in FIGURE_KINDS:
-                for clause in patterns.figure_clauses(sentence):
-                    template = patterns.abstract(clause)
-                    if patterns.names_a_person(template):
-                        continue
-                    template = patterns.without_places(template, places)
+                for template in clause_templates(sentence, places):
                     collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
                     for frame in _frames(template):
                         collector.add("frames", frame, kind, example)
         _collocations(tagged, kind, (name, line, text), collector)
+
+
+def clause_templates(sentence: str, places: list[str]) -> list[str]:
+    """The sentence's figure clauses as templates: figures {N}, years {年}, places {地名}; none that
+    names people."""
+    templates = []
+    for clause in patterns.figure_clauses(sentence):
+        template = patterns.abstract(clause)
+        if not patterns.names_a_person(template):
+            templates.append(patterns.without_places(template, places))
+    return templates
+
+
+def report_templates(report: ReadReport) -> list[tuple[str, str]]:
+    """(clause as written, its template) for every figure clause mining would learn from: what a
+    held-out report is measured on (bench/eval_mining.py)."""
+    found = []
+    for block, kind in zip(report.document.blocks, report.kinds):
+        if isinstance(block, Paragraph) and kind in FIGURE_KINDS:
+            text = normalise(block.text)
+            places = patterns.place_names(segment.tagged(text))
+            for sentence in patterns.sentences(text):
+                clauses = [c for c in patterns.figure_clauses(sentence)
+                           if not patterns.names_a_person(patterns.abstract(c))]
+                found += zip(clauses, clause_templates(sentence, places))
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
