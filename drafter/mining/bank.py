@@ -16,7 +16,7 @@ from drafter.resources import seeds_dir
 KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
          "collocations", "passages")
 LIMIT = 500          # entries kept per kind
-PASSAGE_LIMIT = 3000  # whole sentences and headings kept for `drafter suggest`
+PASSAGE_LIMIT = 2000  # whole sentences and headings kept for `drafter suggest`
 PASSAGE_EXAMPLES = 2  # a passage's examples repeat its text: two sources are enough
 MIN_PAIR_COUNT = 2   # a collocation seen once says nothing about habit
 
