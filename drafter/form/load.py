@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.errors import FormError, Problem
+from drafter.form.lenient import indicator_names, leading_zero_notes, read_as_meant, year_problems
 from drafter.form.model import Report, build_report
 from drafter.form.validate import rule_problems, schema_problems, unfilled_reference_warnings
 from drafter.form.warnings import last_year_warnings, plan_warnings
@@ -42,9 +43,13 @@ def parse_form(text: str, file: str, notes: tuple[str, ...] = ()) -> LoadedForm:
     data, source = parse_yaml(text, file)
     if not isinstance(data, dict):
         raise FormError([Problem(1, 1, "", "表单的最外层应为字段集合（meta: …、achievements: … 等）", file)])
-    problems = schema_problems(data, source)
+    years = year_problems(data, source)
+    readings = leading_zero_notes(source) + read_as_meant(data, source)
+    problems = years + [p for p in schema_problems(data, source) if p.path not in {y.path for y in years}]
     if not problems:
+        readings += indicator_names(data, source)
         problems = rule_problems(data, source)
     if problems:
         raise FormError(problems)
+    notes = notes + tuple(map(str, readings))
     return LoadedForm(build_report(data), source, notes, tuple(unfilled_reference_warnings(data, source)))
