@@ -14,11 +14,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from jsonschema import Draft202012Validator, FormatChecker
-
 from drafter.errors import Problem
 from drafter.form.yaml_source import SourceMap, visible
-from drafter.resources import report_schema
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -45,7 +42,7 @@ def chinese_number(text: str) -> Decimal | None:
     whole, _, fraction = text.partition("点")
     if not whole or any(c not in DIGITS for c in fraction):
         return None
-    if all(c in DIGITS for c in whole):
+    if all(c in DIGITS for c in whole) and ("〇" in whole or "○" in whole):  # 二〇二四; 四五 is "four or five"
         integer = int("".join(str(DIGITS[c]) for c in whole))
     else:
         integer = _chinese_integer(whole)
@@ -130,23 +127,23 @@ def leading_zero_notes(source: SourceMap) -> list[Problem]:
             if re.fullmatch(r"[-+]?0\d+", typed) and path not in YEAR_PATHS]
 
 
-def read_as_meant(data: dict, source: SourceMap) -> list[Problem]:
-    """Replace, in `data`, values whose meaning is certain though not in the schema's form; one note each."""
-    validator = Draft202012Validator(report_schema(), format_checker=FormatChecker())
+def read_as_meant(data: dict, source: SourceMap) -> tuple[list[Problem], list]:
+    """Replace, in `data`, values whose meaning is certain though not in the schema's form; one note each.
+    Returns the notes and the schema errors that remain (so the form is validated once when all is well)."""
+    from drafter.form.validate import schema_errors
+
     notes: list[Problem] = []
+    errors = schema_errors(data)
     for _ in range(3):  # a fix can expose the next error below it
-        fixes = []
-        for error in validator.iter_errors(data):
-            for leaf in _leaves(error):
-                fix = _reading(leaf, data)
-                if fix is not None:
-                    fixes.append((tuple(leaf.absolute_path), *fix))
+        fixes = [(tuple(leaf.absolute_path), *fix) for error in errors for leaf in _leaves(error)
+                 if (fix := _reading(leaf, data)) is not None]
         if not fixes:
             break
         for path, value, note in fixes:
             _set(data, path, value)
             notes.append(source.problem(path, note))
-    return notes
+        errors = schema_errors(data)
+    return notes, errors
 
 
 def _leaves(error):

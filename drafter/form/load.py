@@ -44,8 +44,9 @@ def parse_form(text: str, file: str, notes: tuple[str, ...] = ()) -> LoadedForm:
     if not isinstance(data, dict):
         raise FormError([Problem(1, 1, "", "表单的最外层应为字段集合（meta: …、achievements: … 等）", file)])
     years = year_problems(data, source)
-    readings = leading_zero_notes(source) + read_as_meant(data, source)
-    problems = years + [p for p in schema_problems(data, source) if p.path not in {y.path for y in years}]
+    readings, errors = read_as_meant(data, source)
+    readings = leading_zero_notes(source) + readings
+    problems = years + [p for p in schema_problems(data, source, errors=errors) if p.path not in {y.path for y in years}]
     if not problems:
         readings += indicator_names(data, source)
         problems = rule_problems(data, source)

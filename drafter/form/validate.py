@@ -42,12 +42,17 @@ FALLBACK_MESSAGES = {
 MAX_HEADING_LEVEL = 4
 
 
-def schema_problems(data: object, source: SourceMap, schema: dict | None = None) -> list[Problem]:
+def schema_errors(data: object, schema: dict | None = None) -> list[ValidationError]:
+    """jsonschema's errors for `data` against a schema (the form's unless told)."""
+    return list(Draft202012Validator(schema or report_schema(), format_checker=FormatChecker()).iter_errors(data))
+
+
+def schema_problems(data: object, source: SourceMap, schema: dict | None = None,
+                    errors: list[ValidationError] | None = None) -> list[Problem]:
     """Every schema violation in `data` (against the form schema unless told), each located and worded in Chinese."""
     schema = schema or report_schema()
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
     problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
-    for error in validator.iter_errors(data):
+    for error in schema_errors(data, schema) if errors is None else errors:
         for leaf in _leaf_errors(error):
             if isinstance(leaf.instance, float) and not math.isfinite(leaf.instance):
                 continue  # said above, in words that fit

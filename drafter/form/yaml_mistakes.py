@@ -78,6 +78,10 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError, file: str) -> Pro
     def at(number: int, message: str, col: int | None = None) -> Problem:
         return Problem(number, col or _indent(lines, number) + 1, "", message, file)
 
+    unclosed = _unclosed_quote(lines, line)
+    if unclosed:
+        start, col, quote = unclosed
+        return at(start, f"第{start}行的引号“{quote}”没有配对的结束引号；请在文字末尾补上“{quote}”，或去掉开头的引号", col)
     if "'\\t'" in problem:
         return at(line, f"第{line}行有 Tab 字符；YAML 只认空格缩进，请把 Tab 改为空格", column)
     if "quoted scalar" in context and exc.context_mark:
@@ -112,6 +116,19 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError, file: str) -> Pro
     if "directive" in context or "directive" in problem:
         return at(line, f"第{line}行以“%”开头，YAML 把它当作指令；这样开头的文字请整段加引号")
     return at(line, f"第{line}行格式有误，无法读取；请检查这一行和上一行的缩进、冒号（半角“: ”）和引号是否配对")
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of a value opened with a quote that its line does not close, before line `upto`."""
+    for number in range(1, min(upto, len(lines)) + 1):
+        match = re.match(r"^(\s*(?:-\s+)?(?:[A-Za-z_][\w]*:\s+)?)([\"'])(.*)$", lines[number - 1])
+        if not match:
+            continue
+        quote, rest = match.group(2), match.group(3)
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else "'" in rest
+        if not closed:
+            return number, len(match.group(1)) + 1, quote
+    return None
 
 
 def _indent(lines: list[str], number: int) -> int:
@@ -156,8 +173,9 @@ def _stray_colon(lines: list[str], number: int, column: int, at) -> Problem:
     """`: ` where YAML cannot start a field: an over-indented field, or a colon inside text."""
     previous = next((n for n in range(number - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), 0)
     text = lines[number - 1] if number <= len(lines) else ""
-    looks_like_field = re.match(r"^\s*(-\s+)?[A-Za-z_][\w]*:(\s|$)", text)
-    if previous and looks_like_field and _indent(lines, number) > _indent(lines, previous):
+    field = re.match(r"^\s*(-\s+)?[A-Za-z_][\w]*:(\s|$)", text)
+    at_field_colon = field is not None and column - 1 == text.index(":")
+    if previous and at_field_colon and _indent(lines, number) > _indent(lines, previous):
         return at(number, f"第{number}行比上一行多缩进了，但上一行的字段已经有值；同一层的字段请用相同数量的空格开头")
     return at(number, f"第{number}行的文字中有“冒号加空格”，YAML 把它当成了字段；请把整段文字用引号括起来，"
                       "或把这个冒号改为全角冒号“：”", column)
