@@ -177,3 +177,83 @@ def test_no_english_parser_word_reaches_any_user_message():
             seen += 1
             assert not ENGLISH.search(message), (message, text)
     assert seen > 250
+
+
+# --- nothing unfinished passes (issue 14, item 2) --------------------------------------------------
+
+def warnings_of(text: str) -> list[str]:
+    return [str(w) for w in parse_form(text, "report.yaml").warnings]
+
+
+def test_the_untouched_starter_form_warns_and_fails_strict(tmp_path):
+    from drafter.commands.init import init_form
+    from drafter.form import load_form
+
+    loaded = load_form(init_form(tmp_path / "report.yaml", 2025, None))
+    placeholders = [w for w in loaded.warnings if "仍是模板中的提示文字" in w.message]
+    assert len(placeholders) >= 10
+    assert placeholders[0].message == "警告：尚未填写，仍是模板中的提示文字“在此填写本节内容。”；请改为实际内容或删除"
+    with pytest.raises(FormError, match="--strict 时视为错误"):
+        loaded.check_strict(True)
+
+
+def test_init_from_marks_are_placeholders_too():
+    text = FORM.replace("第二段。", "（待填写）")
+    assert warnings_of(text) == ["report.yaml:22:11: achievements.sections[0].paragraphs[1]: 警告：尚未填写，仍是模板中的提示文字“（待填写）”；请改为实际内容或删除"]
+
+
+def test_an_empty_value_referenced_by_the_text_warns():
+    text = FORM.replace("    value: 76\n", "    value:\n")
+    assert warnings_of(text) == ["report.yaml:19:20: achievements.sections[0].indicators[0]: 警告：引用的指标“hightech_total”尚未填写本年数值（value），文稿中将显示“（待填写）”"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "number"),
+    [("（二）强化平台建设", "强化平台建设", "（二）"), ("二、强化平台建设", "强化平台建设", "二、"), ("3.强化平台建设", "强化平台建设", "3."),
+     ("(4) 强化平台建设", "强化平台建设", "(4)"), ("①强化平台建设", "强化平台建设", "①")],
+)
+def test_numbers_typed_into_titles_are_stripped_with_a_warning(typed, kept, number):
+    loaded = parse_form(FORM.replace("聚焦主体培育，创新能力持续增强", typed), "report.yaml")
+    assert loaded.report.achievements.sections[0].title == kept
+    assert [str(w) for w in loaded.warnings] == [
+        f"report.yaml:18:14: achievements.sections[0].title: 警告：“{typed}”开头的序号“{number}”已去掉；序号由 drafter 按位置自动编排"]
+
+
+def test_a_numbered_title_never_prints_twice_in_the_draft():
+    from drafter.document import parse_draft
+    from drafter.templating import render_draft
+    from drafter.templating.render import builtin_templates
+
+    report = parse_form(FORM.replace("聚焦主体培育，创新能力持续增强", "（二）强化平台建设"), "report.yaml").report
+    text = render_draft(report, [builtin_templates()])
+    headings = [b.text for b in parse_draft(text).blocks if getattr(b, "level", 0) == 2]
+    assert headings == ["强化平台建设"] and "（二）" not in text
+
+
+def test_titles_that_merely_start_with_a_figure_are_kept():
+    for title in ("2024年高新技术企业量质齐升", "5G基站建设提速", "2.5亿元资金落地见效"):
+        loaded = parse_form(FORM.replace("聚焦主体培育，创新能力持续增强", title), "report.yaml")
+        assert loaded.report.achievements.sections[0].title == title and not loaded.warnings
+
+
+def test_item_numbers_typed_by_hand_are_stripped():
+    text = FORM.replace("      paragraphs:\n        - 第一段。\n        - 第二段。\n",
+                        "      items:\n        - 一是加强服务\n        - {lead: 二是培育主体, text: 新认定高企12家}\n")
+    loaded = parse_form(text, "report.yaml")
+    items = loaded.report.achievements.sections[0].items
+    assert [(i.lead, i.text) for i in items] == [(None, "加强服务"), ("培育主体", "新认定高企12家")]
+    assert len(loaded.warnings) == 2
+
+
+@pytest.mark.parametrize(("date", "warned"), [("2031-12-20", True), ("2023-12-20", True), ("2025-01-10", False), ("2024-12-20", False)])
+def test_a_date_outside_the_report_year_or_the_next_warns(date, warned):
+    warnings = warnings_of(FORM.replace("date: 2024-12-20", f"date: {date}"))
+    expected = [f"report.yaml:5:9: meta.date: 警告：成文日期 {date} 不在报告年度 2024 年或次年内，请核对"] if warned else []
+    assert warnings == expected
+
+
+def test_a_unit_that_does_not_fit_the_catalogue_warns():
+    text = FORM.replace("    value: 1.9\n", "    value: 1.9\n  - id: rd_expenditure\n    name: 全社会R&D经费投入\n    unit: 万元\n    value: 5.82\n")
+    assert warnings_of(text) == [
+        "report.yaml:19:12: indicators[2].value: 警告：“全社会R&D经费投入”为 5.82万元，合 0.000582亿元，数量级不像；此项通常以“亿元”为单位，请核对单位和数值"]
+    assert warnings_of(text.replace("value: 5.82", "value: 58200")) == []  # 5.82 亿元 in 万元: fine

@@ -233,6 +233,11 @@ def unfilled_reference_warnings(data: dict, source: SourceMap) -> list[Problem]:
     ]
 
 
+def section_parts(data: dict):
+    """(path, section, heading level) for every section-shaped part of a schema-valid form."""
+    return _walk_sections(data)
+
+
 def _walk_sections(data: dict):
     """(path, section, heading level) for every section-shaped part of the form."""
     def walk(path, section, level):
