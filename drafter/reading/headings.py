@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN = "一二三四五六七八九十"
-MARKERS = (
-    (1, re.compile(rf"^([{CN}]+)\s*([、，,．.])\s*")),
-    (2, re.compile(rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、，,]?\s*")),
-    (3, re.compile(r"^(\d{1,2})\s*(、|．|\.(?!\d))\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,]?\s*")),
-)
+from drafter.numbering import CN, MARKERS, chinese_number
+
 RUN_IN_END = re.compile(r"[。！？]")
 # Inside running text only the Chinese-numbered markers count: a viewer's page markers ("1、" glued to
 # a page's first words) and figures ("1.26亿元") look like 1. and 1、 but never like 一、 or （一）.
@@ -32,14 +27,6 @@ class HeadingMatch:
 def normalise(text: str) -> str:
     """Half-width brackets and punctuation in Chinese text made full width."""
     return text.translate(HALF_TO_FULL)
-
-
-def chinese_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    if "十" not in text:
-        return CN.index(text[0]) + 1 if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
 
 
 def match_heading(line: str) -> HeadingMatch | None:

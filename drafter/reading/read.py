@@ -11,7 +11,7 @@ from drafter.document import Block, Document, Heading, Paragraph, Recipient, Run
 from drafter.docx.guard import check_docx
 from drafter.encoding import decode_lines
 from drafter.errors import InputError
-from drafter.reading.classify import section_kinds
+from drafter.reading.classify import classify
 from drafter.reading.clean import SPACES, clean_lines, fingerprint
 from drafter.reading.headings import match_heading, match_unnumbered, normalise, split_running_text
 
@@ -24,14 +24,25 @@ LOST_BREAKS = 300  # a line this long holding headings has lost its line breaks
 
 @dataclass(frozen=True)
 class ReadReport:
+    """A report read from a file: its Document (blocks with positions and kinds) and what reading noticed."""
+
     path: Path
     document: Document
-    lines: tuple[int, ...]   # source line (.txt) or paragraph number (.docx) of each block
-    kinds: tuple[str, ...]   # achievements / problems / plans / other, per block
     note: str | None = None  # e.g. the encoding was guessed
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """Source line (.txt) or paragraph number (.docx) of each block."""
+        return tuple(self.document.position(i) for i in range(len(self.document.blocks)))
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """achievements / problems / plans / other, per block."""
+        return tuple(self.document.kind(i) for i in range(len(self.document.blocks)))
 
 
 def read_report(path: Path) -> ReadReport:
+    unit = "段"
     if path.suffix.lower() == ".docx":
         lines, note = _docx_lines(path), None
     else:
@@ -42,10 +53,10 @@ def read_report(path: Path) -> ReadReport:
         if b"\x00" in raw[:65536]:
             raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
         text, note = decode_lines(raw, str(path))
-        lines = clean_lines(text)
+        lines, unit = clean_lines(text), "行"
     blocks, numbers = parse_lines(lines)
-    document = Document(tuple(blocks))
-    return ReadReport(path, document, tuple(numbers), tuple(section_kinds(document.blocks)), note)
+    document = Document(tuple(blocks), tuple(numbers), (), str(path), unit)
+    return ReadReport(path, classify(document), note)
 
 
 # Paragraph styles of drafter's attachment page: furniture around a table, not report text.
