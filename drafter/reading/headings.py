@@ -29,8 +29,28 @@ def normalise(text: str) -> str:
     return text.translate(HALF_TO_FULL)
 
 
+# 第一章 / 第二节 / 第三条: the parts of rules and plans. An article that is a whole sentence is text.
+ARTICLE = re.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
+ARTICLE_LEVELS = {"章": 1, "节": 2, "条": 1}  # 条 sinks below 章 and 节 when the document has them
+SHORT_ARTICLE = 20
+
+
+def match_article(line: str) -> HeadingMatch | None:
+    found = ARTICLE.match(line)
+    if not found:
+        return None
+    body = line[found.end():].strip()
+    number = int(found.group(1)) if found.group(1).isdigit() else chinese_number(found.group(1))
+    if not number or not body or len(body) > SHORT_ARTICLE or RUN_IN_END.search(body) or body[-1] in "，；,;":
+        return None
+    return HeadingMatch(ARTICLE_LEVELS[found.group(2)], number, found.group(0).strip(), normalise(body), "")
+
+
 def match_heading(line: str) -> HeadingMatch | None:
     """A heading at the start of `line`, with a run-in text split off at the title's first full stop."""
+    article = match_article(line)
+    if article:
+        return article
     for level, pattern in MARKERS:
         found = pattern.match(line)
         if not found:
