@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.checks import Finding, Target, run_checks
-from drafter.checks.base import SEVERITY_NAMES
+from drafter.checks.base import SEVERITY_NAMES, format_finding  # noqa: F401  (format_finding: used by cli)
 from drafter.document import Document
 from drafter.errors import InputError
 from drafter.form.model import Report
@@ -45,12 +45,6 @@ def check_document(document: Document, report: Report, kinds: tuple[str, ...] | 
     """The checks on a draft drafter has just built, located by paragraph."""
     numbers = tuple(range(1, len(document.blocks) + 1))
     return run_checks(Target(document, numbers, "段", report, kinds or ()))
-
-
-def format_finding(path: str, finding: Finding) -> str:
-    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
-    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
-            f"{finding.message}（{finding.excerpt}）{advice}")
 
 
 def summary_line(files: list[CheckedFile]) -> str:

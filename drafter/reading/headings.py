@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN = "一二三四五六七八九十"
-MARKERS = (
-    (1, re.compile(rf"^([{CN}]+)\s*([、，,．.])\s*")),
-    (2, re.compile(rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、，,]?\s*")),
-    (3, re.compile(r"^(\d{1,2})\s*(、|．|\.(?!\d))\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,]?\s*")),
-)
+from drafter.numbering import CN, MARKERS, chinese_number
+
 RUN_IN_END = re.compile(r"[。！？]")
 # Inside running text only the Chinese-numbered markers count: a viewer's page markers ("1、" glued to
 # a page's first words) and figures ("1.26亿元") look like 1. and 1、 but never like 一、 or （一）.
@@ -34,16 +29,28 @@ def normalise(text: str) -> str:
     return text.translate(HALF_TO_FULL)
 
 
-def chinese_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    if "十" not in text:
-        return CN.index(text[0]) + 1 if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
+# 第一章 / 第二节 / 第三条: the parts of rules and plans. An article that is a whole sentence is text.
+ARTICLE = re.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
+ARTICLE_LEVELS = {"章": 1, "节": 2, "条": 1}  # 条 sinks below 章 and 节 when the document has them
+SHORT_ARTICLE = 20
+
+
+def match_article(line: str) -> HeadingMatch | None:
+    found = ARTICLE.match(line)
+    if not found:
+        return None
+    body = line[found.end():].strip()
+    number = int(found.group(1)) if found.group(1).isdigit() else chinese_number(found.group(1))
+    if not number or not body or len(body) > SHORT_ARTICLE or RUN_IN_END.search(body) or body[-1] in "，；,;":
+        return None
+    return HeadingMatch(ARTICLE_LEVELS[found.group(2)], number, found.group(0).strip(), normalise(body), "")
 
 
 def match_heading(line: str) -> HeadingMatch | None:
     """A heading at the start of `line`, with a run-in text split off at the title's first full stop."""
+    article = match_article(line)
+    if article:
+        return article
     for level, pattern in MARKERS:
         found = pattern.match(line)
         if not found:
