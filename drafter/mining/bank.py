@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from drafter.errors import InputError
+from drafter.safeio import read_bounded
 from drafter.resources import seeds_dir
 
 KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
@@ -76,11 +77,17 @@ def json_copy(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+MAX_BANK_BYTES = 64 * 1024 * 1024  # a bank mined from a thousand reports is about 5 MB
+
+
 def load_bank(path: Path | None = None) -> PhraseBank:
     if path is None:
         return PhraseBank(json.loads((seeds_dir() / "phrasebank.json").read_text(encoding="utf-8")))
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        if not path.exists():
+            raise FileNotFoundError(path)
+        text = read_bounded(path, MAX_BANK_BYTES, "短语库").decode("utf-8")  # no FIFO, device or giant
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError as exc:
         raise InputError(f"{path}: 短语库文件不存在。") from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
