@@ -196,13 +196,16 @@ def _body_follows(pieces: list[Piece], index: int, level: int) -> bool:
     return found is None or found.level > level
 
 
+LIST_LEVEL = 3  # bare 一、 and （一） lines in a row are an outline, bare 1、 lines a list
+
+
 def _demote_bare_runs(pieces: list[Piece]) -> None:
-    """Two or more same-level numbered lines in a row with nothing between them are a list
+    """Two or more same-level 1、 or （1） lines in a row with nothing between them are a list
     ("1、时间：…" "2、地点：…"), not headings; a deeper heading between them counts as text."""
     index = 0
     while index < len(pieces):
         found = pieces[index].found
-        if found is None or found.rest or not found.marker:
+        if found is None or found.rest or not found.marker or found.level < LIST_LEVEL:
             index += 1
             continue
         end = index + 1
