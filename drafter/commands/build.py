@@ -12,7 +12,7 @@ from drafter.reading.classify import section_kinds
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import InputError, OutputError
 from drafter.form import load_form
-from drafter.output import check_overwrite, write_atomically
+from drafter.output import backup_edited, check_overwrite, write_atomically
 from drafter.layout import Layout
 from drafter.mining.bank import load_bank
 from drafter.templating import render_draft, template_search_path
@@ -68,6 +68,8 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     info = DocumentInfo(title=draft.title, author=report.meta.signer or report.meta.org, created=report.meta.date)
     reference_path, own = choose_reference(reference, report.layout, form_path, search_path)
     data = write_docx(draft, info, reference_path, report.layout, own)
-    check_overwrite(target, force)
+    check_overwrite(target, force, data)
+    backup = backup_edited(target) if force else None
     write_atomically(target, data)
-    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)), findings)
+    kept = (f"已把修改过的原文件另存为：{backup}",) if backup else ()
+    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)) + kept, findings)
