@@ -9,6 +9,7 @@ from pathlib import Path
 from drafter.commands.check import check_document, format_finding
 from drafter.document import Document, parse_draft
 from drafter.reading.classify import section_kinds
+from drafter.docx.reference_check import reference_file_warning
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import InputError, OutputError
 from drafter.form import load_form
@@ -72,4 +73,6 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     backup = backup_edited(target) if force else None
     write_atomically(target, data)
     kept = (f"已把修改过的原文件另存为：{backup}",) if backup else ()
+    differs = reference_file_warning(reference_path) if own else None
+    kept += (differs,) if differs else ()
     return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)) + kept, findings)
