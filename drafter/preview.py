@@ -95,25 +95,39 @@ def fontconfig_file(folder: Path) -> Path:
     return path
 
 
-def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 120) -> Path:
-    """Convert with a private LibreOffice profile (a shared one makes a second soffice do nothing)."""
+def docs_to_pdfs(documents: list[Path], folder: Path, timeout: float = 600) -> dict[Path, Path]:
+    """Convert many files with one LibreOffice start (a second or more saved per file), each PDF
+    named after its file in `folder`; a private profile, since a shared one makes soffice do nothing."""
     soffice = find_soffice()
     if soffice is None:
         raise DrafterError(INSTALL_HINT)
+    if len({document.stem for document in documents}) != len(documents):
+        raise DrafterError("同一批转换的文件不能同名。")
+    folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="drafter-lo-") as work:
         work_dir = Path(work)
         env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(work_dir)))
         command = [
             soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(work_dir), str(docx),
+            "--convert-to", "pdf", "--outdir", str(work_dir / "out"), *map(str, documents),
         ]
         try:
             subprocess.run(command, env=env, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
-            raise DrafterError(f"{docx}: LibreOffice 转换超时（{timeout:.0f} 秒）。") from exc
-        produced = work_dir / (docx.stem + ".pdf")
-        if not produced.is_file():
-            raise DrafterError(f"{docx}: LibreOffice 未能转换该文件。")
+            raise DrafterError(f"LibreOffice 转换超时（{timeout:.0f} 秒）。") from exc
+        result = {}
+        for document in documents:
+            produced = work_dir / "out" / (document.stem + ".pdf")
+            if not produced.is_file():
+                raise DrafterError(f"{document}: LibreOffice 未能转换该文件。")
+            result[document] = Path(shutil.move(str(produced), folder / produced.name))
+    return result
+
+
+def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 120) -> Path:
+    """One file to `pdf`."""
+    with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as work:
+        produced = docs_to_pdfs([docx], Path(work), timeout)[docx]
         pdf.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(produced), pdf)
     return pdf

@@ -38,6 +38,7 @@ class Line:
 class Page:
     number: int
     lines: tuple[Line, ...]
+    words: tuple[Line, ...] = ()  # pdftotext's words: a table cell's text apart from its neighbours
 
     @property
     def body(self) -> tuple[Line, ...]:
@@ -53,11 +54,15 @@ def read_pages(pdf: Path) -> list[Page]:
     root = etree.fromstring(xhtml)
     pages = []
     for number, page in enumerate(root.iter(f"{XHTML}page"), start=1):
-        lines = []
+        lines, words = [], []
         for line in page.iter(f"{XHTML}line"):
             text = "".join(word.text or "" for word in line.iter(f"{XHTML}word"))
             lines.append(Line(text, *(float(line.get(k)) for k in ("xMin", "xMax", "yMin", "yMax"))))
-        pages.append(Page(number, tuple(sorted(lines, key=lambda l: (l.y_min, l.x_min)))))
+            words.extend(Line(word.text or "", *(float(word.get(k)) for k in ("xMin", "xMax", "yMin", "yMax")))
+                         for word in line.iter(f"{XHTML}word"))
+        def order(item):
+            return item.y_min, item.x_min
+        pages.append(Page(number, tuple(sorted(lines, key=order)), tuple(sorted(words, key=order))))
     return pages
 
 

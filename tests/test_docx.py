@@ -88,7 +88,7 @@ def test_page_numbers_are_page_fields_right_on_odd_left_on_even(built):
 
 def test_title_recipient_body_and_signature_read_back(built):
     lines = paragraphs(built)
-    assert lines[0] == ("Title", "青山县科学技术局\n2024年工作总结及2025年工作计划")  # broken after the org
+    assert lines[0] == ("Title", "青山县科学技术局2024年工作总结\n及2025年工作计划")  # broken before 及
     assert lines[1] == ("主送机关", "县委、县政府：")
     assert lines[2][0] == "Normal" and lines[2][1].endswith("现将一年来工作总结如下：")  # the seeds' transition
     signature = lines.index(("落款", "青山县科学技术局"))

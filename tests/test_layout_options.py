@@ -83,7 +83,7 @@ def test_office_reference_keeps_margins_header_and_styles(tmp_path, office_refer
     assert document.styles["落款"] is not None                      # drafter's missing styles are added
     texts = [p.text for p in document.paragraphs]
     assert "这段正文来自模板，不应出现在文稿中。" not in texts
-    assert texts[0] == "青山县科学技术局\n2024年工作总结及2025年工作计划"
+    assert texts[0] == "青山县科学技术局2024年工作总结\n及2025年工作计划"
 
 
 def test_reference_that_is_not_a_gongwen_page_is_named_in_a_warning_and_still_used(tmp_path):

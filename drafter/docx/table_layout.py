@@ -1,48 +1,56 @@
 """Column widths of an attached table from its content, so no figure, percentage or rank is split.
 
 Word and LibreOffice break Chinese text between any two characters and break a number only when
-its column is narrower than it. So every column but the first is made wide enough for the longest
-piece of its cells that must stay whole ("19300", "102.1%", "全市第2位", "个百分点"), and, where the
-type area allows, for its whole longest cell; the first column (the indicator's name) takes the rest,
-and a name too long for it is broken by explicit line breaks between words, never inside a figure.
+its column is narrower than it. So every column is made wide enough for the widest piece of its
+cells that must stay whole ("19300", "102.1%", "第2位", "个百分点") and, where the type area allows,
+for its whole longest cell; the first column (the indicator's name) takes the rest. A cell that still
+does not fit gets explicit line breaks between words ("全省县域" / "第12位", "提高" / "1.8个百分点"),
+never inside a figure.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from drafter.docx.title_lines import allowed
+from drafter.docx.measure import em_width
 
 TYPE_AREA_PT = 156 / 25.4 * 72
 CELL_MARGIN_PT = 3.0  # left and right, each (w:tblCellMar); Word's own 5.4 pt wastes a character a column
 CELL_PADDING_PT = 2 * CELL_MARGIN_PT + 1.5  # both margins, plus room for rounding and the rule
-# Glyph widths in ems of the Latin font (Times New Roman); full-width characters are 1 em.
-LATIN_EM = {".": 0.25, ",": 0.25, "%": 0.833, "&": 0.778, "-": 0.333, "+": 0.564, " ": 0.25}
-# A cell's pieces that must not be split: a rank, a figure with its sign and %, a run of Chinese.
-WHOLE = re.compile(r"[^\s\d第]{0,2}第\d+位|[+\-−]?[\d.,]+[%‰]?|[A-Za-z&]+|[^\x00-\x7f\d]+|\S")
-# Where an indicator's name may wrap: before 占 (a ratio) or a conjunction, before a head noun.
-NAME_BREAKS = re.compile(r"占|[与和及、]|(?=比重|增加值|总数|总额|数量|成交额|授权量|经费|费用|支出|投入|收入|强度)")
+# Pieces of a cell that must stay on one line: a rank, a figure with its sign and %, a Latin word,
+# and a short Chinese word-like run ("个百分点"); longer Chinese runs may wrap, preferably at BREAK_BEFORE.
+WHOLE = re.compile(r"第\d+位|[+\-−]?\d[\d.,]*[%‰]?|[A-Za-z&]+")
+SHORT_RUN = 4
+BREAK_BEFORE = re.compile(
+    r"第\d|占|[与和及、]|个百分点|[+\-−]?\d|比重|增加值|总数|总额|数量|成交额|授权量|经费|费用|支出|投入|收入|强度"
+)
 MIN_NAME_CHARS = 6
 
 
-def em_width(text: str) -> float:
-    total = 0.0
-    for char in text:
-        if unicodedata.east_asian_width(char) in "WFA":
-            total += 1.0
-        elif char.isdigit():
-            total += 0.5
-        else:
-            total += LATIN_EM.get(char, 0.72 if char.isupper() else 0.5)
-    return total
+SHORT_RANK = re.compile(r"[^\s\d第]{1,2}第\d+位")  # "全市第2位": a two-character scope stays with its rank
+NEVER_BEFORE = set("，。、；：？！）》”%‰")
+
+
+def _whole_spans(text: str) -> list[tuple[int, int]]:
+    if SHORT_RANK.fullmatch(text):
+        return [(0, len(text))]
+    return [match.span() for match in WHOLE.finditer(text)]
+
+
+def _may_break(text: str, at: int) -> bool:
+    """Not before closing punctuation, not inside a Latin word or a figure."""
+    before, after = text[at - 1], text[at]
+    return after not in NEVER_BEFORE and not (before.isascii() and after.isascii() and before.isalnum() and after.isalnum())
 
 
 def longest_whole(text: str) -> float:
-    """The widest piece of a cell that has to stay on one line, in ems. A run of Chinese counts as
-    whole only up to four characters ("个百分点"); longer runs may wrap anywhere."""
-    pieces = [m.group() for m in WHOLE.finditer(text)]
-    return max((min(em_width(p), 4.0) if not re.search(r"[\d第]", p) else em_width(p) for p in pieces), default=0.0)
+    """The widest piece of a cell that has to stay on one line, in ems."""
+    spans = _whole_spans(text)
+    widest = max((em_width(text[a:b]) for a, b in spans), default=0.0)
+    # Chinese between the whole pieces: a run counts up to SHORT_RUN characters ("个百分点").
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(text))
+    runs = [run for run in rest.split(" ") if run]
+    return max([widest, *(min(em_width(run), SHORT_RUN) for run in runs)])
 
 
 def column_widths(rows: tuple[tuple[str, ...], ...], size_pt: float) -> list[float]:
@@ -52,7 +60,9 @@ def column_widths(rows: tuple[tuple[str, ...], ...], size_pt: float) -> list[flo
     full = [max(em_width(text) for text in column) * size_pt + CELL_PADDING_PT for column in cells]
     least = [max(longest_whole(text) for text in column) * size_pt + CELL_PADDING_PT for column in cells]
     name_least = MIN_NAME_CHARS * size_pt + CELL_PADDING_PT
-    least[0] = max(least[0], name_least) if columns > 1 else TYPE_AREA_PT
+    if columns == 1:
+        return [TYPE_AREA_PT]
+    least[0] = max(least[0], name_least)
     widths = list(least)
     # The name first grows until the longest name fits in two lines, then the figure columns grow to
     # their whole cells, and the name takes what is left.
@@ -71,18 +81,18 @@ def column_widths(rows: tuple[tuple[str, ...], ...], size_pt: float) -> list[flo
     return widths
 
 
-def name_lines(name: str, width_pt: float, size_pt: float) -> list[str]:
-    """An indicator's name in lines that fit the column, broken between words where it can be."""
+def cell_lines(text: str, width_pt: float, size_pt: float) -> list[str]:
+    """A cell's text in lines that fit its column, broken between words, never inside a figure."""
     capacity = (width_pt - CELL_PADDING_PT) / size_pt
-    if em_width(name) <= capacity:
-        return [name]
-    lines, rest = [], name
+    lines, rest = [], text
     while em_width(rest) > capacity:
-        fits = [at for at in range(1, len(rest)) if em_width(rest[:at]) <= capacity and allowed(rest, at)]
+        inside = {at for a, b in _whole_spans(rest) for at in range(a + 1, b)}
+        fits = [at for at in range(1, len(rest))
+                if at not in inside and em_width(rest[:at]) <= capacity and _may_break(rest, at)]
         if not fits:
             break
-        preferred = [at for at in fits if NAME_BREAKS.match(rest, at)]
-        # Break at the last word boundary that fits if it uses at least half the line, else fill the line.
+        preferred = [at for at in fits if BREAK_BEFORE.match(rest, at)]
+        # The last word boundary that fits if it fills at least half the line, else fill the line.
         good = [at for at in preferred if em_width(rest[:at]) >= capacity / 2]
         at = good[-1] if good else fits[-1]
         lines.append(rest[:at])

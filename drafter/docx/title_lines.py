@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 
-# 2号 (22 pt) characters on a 156 mm line: 442 pt / 22 pt.
+from drafter.docx.measure import em_width
+
+# 2号 (22 pt) characters on a 156 mm line: 442 pt / 22 pt is 20.
 TITLE_CHARS = 20
 MAX_LINES = 4
 # Preferred break points, cheapest first: (pattern matching the text that starts the new line, cost).
@@ -28,15 +29,6 @@ ORG_END = re.compile(r"(?:委员会|办公室|人民政府|政府|管委会|中�
 NEVER_AFTER = set("的和及与暨、（《“")
 NEVER_BEFORE = set("，。、；：？！）》”")
 FALLBACK_COST = 4
-
-
-def char_width(char: str) -> float:
-    """Full-width characters count 1, digits and Latin letters about 1/2 (Times New Roman)."""
-    return 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5
-
-
-def width(text: str) -> float:
-    return sum(char_width(c) for c in text)
 
 
 def allowed(text: str, at: int) -> bool:
@@ -83,12 +75,12 @@ def _shape_ok(widths: list[float]) -> bool:
 
 def _best(text: str, candidates: dict[int, int], capacity: float) -> list[str] | None:
     positions = sorted(candidates)
-    least = max(2, int(-(-width(text) // capacity)))
+    least = max(2, int(-(-em_width(text) // capacity)))
     for count in range(least, MAX_LINES + 1):
         best, best_score = None, None
         for breaks in itertools.combinations(positions, count - 1):
             lines = _split(text, breaks)
-            widths = [width(line) for line in lines]
+            widths = [em_width(line) for line in lines]
             if max(widths) > capacity or not _shape_ok(widths):
                 continue
             score = (sum(candidates[b] for b in breaks), max(widths) - min(widths))
@@ -102,7 +94,7 @@ def _best(text: str, candidates: dict[int, int], capacity: float) -> list[str] |
 def title_lines(text: str, org: str = "", capacity: float = TITLE_CHARS) -> list[str]:
     """The lines of a title: one if it fits, else broken at meaning boundaries into a balanced shape."""
     text = text.strip()
-    if width(text) <= capacity:
+    if em_width(text) <= capacity:
         return [text]
     lines = _best(text, candidate_breaks(text, org), capacity)
     if lines is None:  # an unusual title: any break the hard rules allow, still balanced

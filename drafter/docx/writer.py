@@ -23,7 +23,7 @@ from drafter.docx.styles import (
 )
 from drafter.docx import xml
 from drafter.docx.guard import check_docx
-from drafter.docx.table_layout import CELL_MARGIN_PT, column_widths, name_lines
+from drafter.docx.table_layout import CELL_MARGIN_PT, cell_lines, column_widths
 from drafter.docx.title_lines import title_lines
 from drafter.errors import InputError
 from drafter.indicators import chinese_numeral
@@ -237,13 +237,12 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
     for column, width in zip(table.columns, widths):
         column.width = Pt(width)
     for row_index, (row, cells) in enumerate(zip(table.rows, block.rows)):
-        for column, (cell, width, text) in enumerate(zip(row.cells, widths, cells)):
+        for cell, width, text in zip(row.cells, widths, cells):
             cell.width = Pt(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
-            lines = name_lines(text, width, TABLE_SIZE.pt) if column == 0 and row_index else [text]
-            for run in _add_lines(paragraph, lines):
+            for run in _add_lines(paragraph, cell_lines(text, width, TABLE_SIZE.pt)):
                 run.bold = True if row_index == 0 else None
     xml.set_repeat_header(table.rows[0])
 
