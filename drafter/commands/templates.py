@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from drafter.errors import InputError, OutputError
 from drafter.output import refuse_existing
 from drafter.templating.render import builtin_templates, find_template, template_names
 
@@ -29,13 +30,26 @@ def _summary(path: Path) -> str:
 
 
 def show_template(name: str, search_path: list[Path]) -> str:
-    return find_template(name, search_path).read_text(encoding="utf-8")
+    path = find_template(name, search_path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:  # reference.docx, or a binary file in a custom folder
+        raise InputError(
+            f"{name} 是 Word 文件，不能以文字显示。可用 drafter templates copy {name} 复制出来，"
+            "再在 Word/WPS 中打开修改。"
+        ) from exc
 
 
 def copy_template(name: str, search_path: list[Path], folder: Path) -> Path:
     source = find_template(name, search_path)
     target = folder / name
+    for parent in reversed(target.parents):
+        if parent.exists() and not parent.is_dir():
+            raise OutputError(f"{parent}: 这是一个文件，不是文件夹；请给出要复制到的文件夹（如 templates）。")
     refuse_existing(target, "未覆盖。")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        raise OutputError(f"{target}: 无法复制（{exc.strerror}）。") from exc
     return target
