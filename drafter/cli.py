@@ -101,8 +101,16 @@ def cli():
 @click.option("--org", help="单位名称（全称），如“青山县科学技术局”。")
 @click.option("--from", "last", type=click.Path(path_type=Path),
               help="由上年的表单生成下一年的表单：带入上年数值、目标和小节标题。")
-def init(output, year, org, last):
+@click.option("--indicators", "sheet", type=click.Path(path_type=Path),
+              help="统计部门的指标表（.xlsx 或 .csv）：把其中的本年、上年数值和目标填入新表单。")
+def init(output, year, org, last, sheet):
     """生成一份带注释的空白表单（含科技局常用指标），或用 --from 由上年表单生成。"""
+    if sheet is not None:
+        from drafter.commands.indicators import init_with_figures
+
+        for line in init_with_figures(output, year, org, sheet):
+            click.echo(line)
+        return
     if last is not None:
         from drafter.commands.next_year import init_from
 
@@ -236,6 +244,23 @@ def suggest(word, kind, bank, limit):
     from drafter.commands.suggest import suggest as run_suggest
 
     for line in run_suggest(word, kind, bank, limit):
+        click.echo(line)
+
+
+@cli.group(context_settings=CONTEXT)
+def indicators():
+    """把统计部门指标表（.xlsx/.csv）中的数值填入表单。"""
+
+
+@indicators.command("import", context_settings=CONTEXT)
+@click.argument("sheet", type=click.Path(path_type=Path))
+@click.argument("form", type=FORM)
+@click.option("--dry-run", is_flag=True, help="只列出将填入的数值，不修改表单。")
+def indicators_import(sheet, form, dry_run):
+    """把指标表中各指标的本年、上年数值和目标填入表单，表单的其他内容和注释保持不变。"""
+    from drafter.commands.indicators import import_into_form
+
+    for line in import_into_form(sheet, form, dry_run):
         click.echo(line)
 
 

@@ -12,13 +12,14 @@ MAX_TOTAL = 256 * 1024 * 1024
 MAX_RATIO = 200                  # uncompressed / compressed: XML compresses about 10:1
 
 
-def check_docx(path: Path) -> None:
-    """Raise InputError for a file that is not a zip, or whose members expand past the limits."""
+def check_docx(path: Path, kind: str = ".docx") -> None:
+    """Raise InputError for a file that is not a zip, or whose members expand past the limits
+    (an .xlsx is a zip of XML too: `kind` names the format in the message)."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{path}: 不是有效的 .docx 文件，或文件已损坏。") from exc
+        raise InputError(f"{path}: 不是有效的 {kind} 文件，或文件已损坏。") from exc
     total = 0
     for member in members:
         total += member.file_size
