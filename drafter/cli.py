@@ -105,6 +105,8 @@ def cli():
               help="统计部门的指标表（.xlsx 或 .csv）：把其中的本年、上年数值和目标填入新表单。")
 def init(output, year, org, last, sheet):
     """生成一份带注释的空白表单（含科技局常用指标），或用 --from 由上年表单生成。"""
+    if sheet is not None and last is not None:
+        raise click.UsageError("--from 与 --indicators 不能同时使用：请先用 --from 生成表单，再运行 drafter indicators import。")
     if sheet is not None:
         from drafter.commands.indicators import init_with_figures
 

@@ -152,6 +152,21 @@ def test_missing_fields_are_added_in_block_and_flow_items_and_line_endings_and_e
         "unit: 场次}", "unit: 场次, value: 45, previous: 40}")
 
 
+def test_numbered_names_with_units_and_other_header_words(run, tmp_path):
+    (tmp_path / "s.csv").write_text(
+        "序号,项目,本期,上年同期,比上年增长（%）\n"
+        "1,1、全社会R&D经费投入（万元）,\"128,000\",\"112,000\",14.3\n"
+        "2,（二）高新技术企业数,１６０,—,\n"
+        "3,R&D经费投入强度（%）,2.45%,2.33%,\n",
+        encoding="utf-8")
+    result = run("init", "--indicators", "s.csv", "--year", 2024, "-o", "r.yaml")
+    assert result.exit_code == 0, result.output
+    form = tmp_path / "r.yaml"
+    assert (indicator(form, "rd_expenditure").value, indicator(form, "rd_expenditure").previous) == (12.8, 11.2)
+    assert (indicator(form, "hightech_total").value, indicator(form, "hightech_total").previous) == (160, None)
+    assert (indicator(form, "rd_intensity").value, indicator(form, "rd_intensity").previous) == (2.45, 2.33)
+
+
 def test_dry_run_leaves_the_form_alone(run, tmp_path):
     form = tmp_path / "r.yaml"
     shutil.copyfile(MAIN_EXAMPLE, form)

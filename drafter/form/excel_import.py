@@ -29,6 +29,7 @@ FIELDS = ("value", "previous", "target")
 FIELD_NAMES = {"value": "本年数值", "previous": "上年数值", "target": "目标"}
 MAX_SHEET_BYTES = 20 * 1024 * 1024  # an indicator sheet is a few KB; a workbook of many sheets, a few MB
 MAX_ROWS = 2000
+MAX_COLUMNS = 60  # a sheet can claim 16,384 columns; an indicator table uses a handful
 HEADER_SEARCH_ROWS = 20
 
 # Header words, after normalisation (no spaces, full-width folded). Order matters: 目标 before 本年
@@ -127,7 +128,7 @@ def _csv_rows(path: Path) -> list[list[Cell]]:
     for r, values in enumerate(csv.reader(io.StringIO(text)), start=1):
         if r > MAX_ROWS:
             break
-        rows.append([Cell(v.strip() or None, f"{column_letter(c)}{r}") for c, v in enumerate(values, start=1)])
+        rows.append([Cell(v.strip() or None, f"{column_letter(c)}{r}") for c, v in enumerate(values[:MAX_COLUMNS], start=1)])
     return rows
 
 
@@ -154,7 +155,7 @@ def _xlsx_tables(path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
             continue
         formula_sheet = formulas[sheet.title]
         rows = []
-        for row in sheet.iter_rows(max_row=min(sheet.max_row, MAX_ROWS)):
+        for row in sheet.iter_rows(max_row=min(sheet.max_row, MAX_ROWS), max_col=min(sheet.max_column, MAX_COLUMNS)):
             cells = []
             for cell in row:
                 if isinstance(cell, MergedCell):
