@@ -15,9 +15,10 @@ from pathlib import Path
 import yaml
 
 from drafter.catalogue import catalogue_entry
-from drafter.encoding import decode_text
+from drafter.encoding import decode_text, read_input
 from drafter.errors import InputError
 from drafter.form.excel_import import FIELD_NAMES, FIELDS, SheetFigures, convert, read_figures
+from drafter.form.yaml_source import MAX_FORM_BYTES
 from drafter.output import write_atomically
 from drafter.shell import shell_quote
 
@@ -33,8 +34,8 @@ class ImportResult:
 
 def import_into_form(sheet_path: Path, form_path: Path, dry_run: bool = False) -> list[str]:
     """Fill the form from the sheet; return the report lines. Nothing is written when a cell is bad."""
-    raw = _read_form(form_path)
-    text, _note = decode_text(raw, str(form_path))
+    raw = read_input(form_path, MAX_FORM_BYTES, "不像是 drafter 表单。", "请指定表单文件（.yaml）。")
+    text, _note = decode_text(raw, str(form_path))  # read_source() would read the file a second time
     data = _parse(text, form_path)
     year = _form_year(data)
     names = {i["name"]: i["id"] for i in _indicator_items(data) if isinstance(i.get("name"), str) and isinstance(i.get("id"), str)}
@@ -92,18 +93,10 @@ def report_lines(result: ImportResult) -> list[str]:
     where = "，".join(part for part in (f"工作表“{sheet.sheet}”" if sheet.sheet else "", f"{sheet.year}年" if sheet.year else "") if part)
     lines = [f"读取 {sheet.file}{f'（{where}）' if where else ''}，填入：" if result.filled else f"读取 {sheet.file}：没有可填入的数值。"]
     lines += [f"  {line}" for line in result.filled]
-    if result.missing:
-        lines.append("表单中没有以下指标，未填入（如需要，请在 indicators 中加上它们）：")
-        lines += [f"  {line}" for line in result.missing]
-    if sheet.unmatched:
-        lines.append("以下各行没有对应的指标：")
-        lines += [f"  {line}" for line in sheet.unmatched]
-    if sheet.notes:
-        lines.append("提示：")
-        lines += [f"  {line}" for line in sheet.notes]
-    if result.errors:
-        lines.append("错误：")
-        lines += [f"  {line}" for line in result.errors]
+    for title, items in (("表单中没有以下指标，未填入（如需要，请在 indicators 中加上它们）：", result.missing),
+                         ("以下各行没有对应的指标：", sheet.unmatched), ("提示：", sheet.notes), ("错误：", result.errors)):
+        if items:
+            lines += [title, *(f"  {item}" for item in items)]
     return lines
 
 
@@ -207,15 +200,6 @@ def _indicator_items(data) -> list[dict]:
 def _catalogue_unit(indicator: str) -> str | None:
     entry = catalogue_entry(indicator)
     return entry.unit if entry else None
-
-
-def _read_form(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: 文件不存在。") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取（{exc.strerror}）。") from exc
 
 
 def _parse(text: str, path: Path):

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from drafter.catalogue import MONEY_UNITS, catalogue
-from drafter.encoding import OLE_MAGIC, decode_text
+from drafter.encoding import OLE_MAGIC, decode_text, read_input
 from drafter.errors import InputError
 from drafter.resources import schemas_dir
 
@@ -99,18 +99,8 @@ def read_figures(path: Path, year: int | None = None, known_names: dict[str, str
 
 def read_tables(path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
     """(sheet name, rows of cells, merged ranges) for each sheet of the file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_SHEET_BYTES:
-            raise InputError(f"{path}: 文件过大（超过 {MAX_SHEET_BYTES // 1024 // 1024} MB），不像是指标表。")
-        with path.open("rb") as stream:
-            head = stream.read(8)
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: 文件不存在。") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: 这是一个文件夹，请给出指标表文件（.xlsx 或 .csv）。") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取（{exc.strerror}）。") from exc
+    raw = read_input(path, MAX_SHEET_BYTES, "不像是指标表。", "请给出指标表文件（.xlsx 或 .csv）。")
+    head = raw[:8]
     suffix = path.suffix.lower()
     if head.startswith(OLE_MAGIC) or suffix in (".xls", ".et"):
         raise InputError(
@@ -118,12 +108,12 @@ def read_tables(path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
             "点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入新文件。"
         )
     if suffix == ".csv" or (suffix not in (".xlsx", ".xlsm") and not head.startswith(b"PK")):
-        return [("", _csv_rows(path), [])]  # a CSV file has one unnamed sheet
-    return _xlsx_tables(path)
+        return [("", _csv_rows(raw, path), [])]  # a CSV file has one unnamed sheet
+    return _xlsx_tables(raw, path)
 
 
-def _csv_rows(path: Path) -> list[list[Cell]]:
-    text, _note = decode_text(path.read_bytes(), str(path))  # Excel on Chinese Windows saves CSV as GBK
+def _csv_rows(raw: bytes, path: Path) -> list[list[Cell]]:
+    text, _note = decode_text(raw, str(path))  # Excel on Chinese Windows saves CSV as GBK
     rows = []
     for r, values in enumerate(csv.reader(io.StringIO(text)), start=1):
         if r > MAX_ROWS:
@@ -132,7 +122,7 @@ def _csv_rows(path: Path) -> list[list[Cell]]:
     return rows
 
 
-def _xlsx_tables(path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
+def _xlsx_tables(raw: bytes, path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
     import warnings
     import zipfile
 
@@ -145,8 +135,8 @@ def _xlsx_tables(path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
-            values = openpyxl.load_workbook(path, data_only=True)
-            formulas = openpyxl.load_workbook(path, data_only=False)
+            values = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
+            formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
         raise InputError(f"{path}: 不是有效的 .xlsx 文件，或文件已损坏（请在 Excel/WPS 中打开后另存为 .xlsx）。") from exc
     tables = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.encoding import decode_text
+from drafter.encoding import decode_text, read_input
 from drafter.errors import FormError, InputError, Problem
 
 # Aliases let a few lines expand into billions of nodes ("billion laughs"); a real form has a few
@@ -52,16 +52,7 @@ def format_path(path: PathKey) -> str:
 
 def read_source(path: Path) -> tuple[str, str | None]:
     """Read a form file's text; a missing or unreadable file is an InputError."""
-    try:
-        if path.stat().st_size > MAX_FORM_BYTES:
-            raise InputError(f"{path}: 文件过大（超过 {MAX_FORM_BYTES // 1024 // 1024} MB），不像是 drafter 表单。")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: 文件不存在。") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: 这是一个文件夹，请指定表单文件（.yaml）。") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
+    raw = read_input(path, MAX_FORM_BYTES, "不像是 drafter 表单。", "请指定表单文件（.yaml）。")
     return decode_text(raw, str(path))
 
 
