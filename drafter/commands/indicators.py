@@ -74,7 +74,7 @@ def fill(text: str, sheet: SheetFigures, file: str) -> ImportResult:
             literal = format_number(number)
             old = _scalar(node, field_name)
             edits.append(_edit(text, node, field_name, literal))
-            was = f"，原为 {old}" if old not in (None, "", literal) else ""
+            was = f"，原为 {old}" if old not in (None, literal) else ""
             parts.append(f"{FIELD_NAMES[field_name]} {literal}（{address}{was}）")
         if parts:
             result.filled.append(f"{figure.indicator}（{figure.name}）：{'，'.join(parts)}")
@@ -132,8 +132,11 @@ def _child(node, key: str):
 
 
 def _scalar(node, key: str) -> str | None:
+    """The text of a scalar value; None when missing or null (`value:`, `value: null`, `value: ~`)."""
     child = _child(node, key)
-    return child.value if isinstance(child, yaml.ScalarNode) else None
+    if not isinstance(child, yaml.ScalarNode) or child.tag == "tag:yaml.org,2002:null":
+        return None
+    return child.value
 
 
 def _edit(text: str, node: yaml.MappingNode, key: str, literal: str) -> tuple[int, int, str]:

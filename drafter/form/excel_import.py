@@ -313,9 +313,12 @@ def parse_cell(cell: Cell, unit: str | None) -> Decimal | None:
         if unit not in (None, "%"):
             raise ValueError(f"写作百分数“{value}”，但单位是“{unit}”。")
     try:
-        return Decimal(text)
+        number = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"应为数字，实际为“{value}”。请只填数字，单位写在“单位”列。") from None
+        number = None
+    if number is None or not number.is_finite():  # Decimal also reads "inf" and "NaN"
+        raise ValueError(f"应为数字，实际为“{value}”。请只填数字，单位写在“单位”列。")
+    return number
 
 
 # --- names and units -------------------------------------------------------------------------------
