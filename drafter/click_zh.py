@@ -135,7 +135,7 @@ PLACEHOLDERS = {
     "FOLDER": "文件夹",
     "RULE": "规则",
     "FORMS": "表单",
-    "SHEET": "表格",
+    "SHEET": "指标表",
 }
 _PLACEHOLDER = re.compile("|".join(re.escape(key) for key in sorted(PLACEHOLDERS, key=len, reverse=True)))
 

@@ -4,6 +4,7 @@ command given bad arguments or the wrong kind of file."""
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import subprocess
 import sys
@@ -191,13 +192,14 @@ def test_suggested_commands_quote_paths_with_spaces(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "我的 文件夹").mkdir()
     result = CliRunner().invoke(cli, ["init", "-o", "我的 文件夹/表单 2025.yaml", "--year", "2025"])
-    assert result.output.endswith('请填写后运行：drafter validate "我的 文件夹/表单 2025.yaml"\n')
+    assert result.output.endswith(f'请填写后运行：drafter validate "{Path("我的 文件夹/表单 2025.yaml")}"\n')  # \\ on Windows
     plain = CliRunner().invoke(cli, ["init", "-o", "表单.yaml", "--year", "2025"])
     assert plain.output.endswith("请填写后运行：drafter validate 表单.yaml\n")
     assert shell_quote(Path("C:/Users/张三/My Documents/r.yaml")) == '"C:/Users/张三/My Documents/r.yaml"'
 
 
 def test_usage_error_through_the_real_entry_point_is_chinese_on_stderr():
-    result = subprocess.run([sys.executable, "-m", "drafter", "biuld"], capture_output=True, text=True, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "drafter", "biuld"], capture_output=True, encoding="utf-8",
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})  # a Windows pipe is GBK otherwise
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "drafter：没有命令“biuld”。您是否要输入 build？\n运行 drafter --help 查看用法。\n"

@@ -4,6 +4,7 @@ folder whose path has spaces and Chinese, as on a clerk's Windows desktop."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -87,8 +88,8 @@ def test_build_from_a_folder_with_spaces_and_chinese_in_its_path(tmp_path):
     shutil.copyfile(MAIN_EXAMPLE, form)
 
     def drafter(*args):
-        return subprocess.run([sys.executable, "-m", "drafter", *args], cwd=folder, capture_output=True, text=True,
-                              encoding="utf-8")
+        return subprocess.run([sys.executable, "-m", "drafter", *args], cwd=folder, capture_output=True, encoding="utf-8",
+                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})  # a Windows pipe is GBK otherwise
 
     validated = drafter("validate", form.name)
     assert validated.returncode == 0, validated.stderr
