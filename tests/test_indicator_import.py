@@ -4,6 +4,7 @@ over sheets built here with openpyxl the way offices send them, good and bad."""
 from __future__ import annotations
 
 import codecs
+import io
 import shutil
 from pathlib import Path
 
@@ -222,6 +223,7 @@ def test_bad_sheets_name_the_cell_and_leave_the_form_alone(run, tmp_path, rows, 
         ("broken.xlsx", b"PK\x03\x04 not really a workbook", "broken.xlsx: 不是有效的 .xlsx 文件，或文件已损坏。\n"),
         ("none.csv", "名称,数量\n专利,3\n".encode(), "none.csv: 在各工作表的前 20 行中找不到表头行。"),
         ("missing.xlsx", None, "missing.xlsx: 文件不存在。\n"),
+        ("huge.csv", ("指标,本年\n\"" + "很长" * 100_000 + "\",5\n").encode(), "huge.csv: 第 2 行无法按 CSV 读取"),
     ],
 )
 def test_files_that_are_not_indicator_sheets(run, tmp_path, name, content, message):
@@ -231,6 +233,35 @@ def test_files_that_are_not_indicator_sheets(run, tmp_path, name, content, messa
     assert result.exit_code == 2
     assert result.output.startswith(message)
     assert not (tmp_path / "r.yaml").exists()
+
+
+def _damaged_copies(good: Path):
+    """The workbook with one member replaced by broken XML, emptied, or cut in half."""
+    import zipfile
+
+    with zipfile.ZipFile(good) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    for victim, data in members.items():
+        for broken in (b"<x><y></x>", b"", data[: len(data) // 2]):
+            copy = io.BytesIO()
+            with zipfile.ZipFile(copy, "w") as target:
+                for name, content in members.items():
+                    target.writestr(name, broken if name == victim else content)
+            yield victim, copy.getvalue()
+
+
+def test_damaged_workbooks_are_refused_without_a_traceback(run, tmp_path):
+    good = sheet(tmp_path / "good.xlsx", [HEADER, ["专利授权量", "件", 1302, 1190, None]])
+    refused = 0
+    for victim, content in _damaged_copies(good):
+        (tmp_path / "bad.xlsx").write_bytes(content)
+        result = run("init", "--indicators", "bad.xlsx", "-o", "r.yaml")
+        assert result.exception is None or isinstance(result.exception, SystemExit), (victim, result.exception)
+        if result.exit_code == 2:
+            assert result.output.startswith("bad.xlsx: 不是有效的 .xlsx 文件，或文件已损坏"), (victim, result.output)
+            refused += 1
+        (tmp_path / "r.yaml").unlink(missing_ok=True)
+    assert refused >= 15
 
 
 def test_a_near_name_is_suggested_and_the_header_is_found_on_a_later_sheet(run, tmp_path):

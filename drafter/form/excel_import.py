@@ -115,16 +115,18 @@ def read_tables(path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
 def _csv_rows(raw: bytes, path: Path) -> list[list[Cell]]:
     text, _note = decode_text(raw, str(path))  # Excel on Chinese Windows saves CSV as GBK
     rows = []
-    for r, values in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if r > MAX_ROWS:
-            break
-        rows.append([Cell(v.strip() or None, f"{column_letter(c)}{r}") for c, v in enumerate(values[:MAX_COLUMNS], start=1)])
+    try:
+        for r, values in enumerate(csv.reader(io.StringIO(text)), start=1):
+            if r > MAX_ROWS:
+                break
+            rows.append([Cell(v.strip() or None, f"{column_letter(c)}{r}") for c, v in enumerate(values[:MAX_COLUMNS], start=1)])
+    except csv.Error as exc:  # a field longer than any cell, say
+        raise InputError(f"{path}: 第 {len(rows) + 1} 行无法按 CSV 读取，不像是指标表（请在 Excel/WPS 中另存为 .xlsx 或 CSV）。") from exc
     return rows
 
 
 def _xlsx_tables(raw: bytes, path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
     import warnings
-    import zipfile
 
     import openpyxl
     from openpyxl.cell.cell import MergedCell
@@ -137,7 +139,7 @@ def _xlsx_tables(raw: bytes, path: Path) -> list[tuple[str, list[list[Cell]], li
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             values = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
             formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a sheet from another office may break openpyxl in any of a dozen ways
         raise InputError(f"{path}: 不是有效的 .xlsx 文件，或文件已损坏（请在 Excel/WPS 中打开后另存为 .xlsx）。") from exc
     tables = []
     for sheet in values.worksheets:
