@@ -309,6 +309,11 @@ def parse_cell(cell: Cell, unit: str | None) -> Decimal | None:
     text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "")
     if text in ("", "-", "—", "--", "/", "无"):
         return None
+    written_unit = next((u for u in sorted(KNOWN_UNITS - {"%"}, key=len, reverse=True) if text.endswith(u)), None)
+    if written_unit:  # "128家": fine when it is the row's unit
+        if written_unit != unit:
+            raise ValueError(f"写作“{value}”，带有单位“{written_unit}”{f'，与单位“{unit}”不同' if unit else ''}。请只填数字，单位写在“单位”列。")
+        text = text[: -len(written_unit)]
     percent = text.endswith("%")
     if percent:
         text = text[:-1]
