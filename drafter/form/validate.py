@@ -6,11 +6,11 @@ import difflib
 import math
 import json
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from drafter.errors import Problem
 from drafter.form.lenient import number_form_hint
+from drafter.form.fast_schema import is_valid
 from drafter.form.yaml_source import SourceMap
 from drafter.resources import report_schema
 
@@ -41,17 +41,24 @@ FALLBACK_MESSAGES = {
 
 MAX_HEADING_LEVEL = 4
 
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
 
 def schema_errors(data: object, schema: dict | None = None) -> list[ValidationError]:
     """jsonschema's errors for `data` against a schema (the form's unless told)."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return list(Draft202012Validator(schema or report_schema(), format_checker=FormatChecker()).iter_errors(data))
 
 
 def schema_problems(data: object, source: SourceMap, schema: dict | None = None,
                     errors: list[ValidationError] | None = None) -> list[Problem]:
     """Every schema violation in `data` (against the form schema unless told), each located and worded in Chinese."""
-    schema = schema or report_schema()
     problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
+    if schema is None and errors is None and not problems and is_valid(data):
+        return []  # the precompiled check of the form schema: no need to import jsonschema
+    schema = schema or report_schema()
     for error in schema_errors(data, schema) if errors is None else errors:
         for leaf in _leaf_errors(error):
             if isinstance(leaf.instance, float) and not math.isfinite(leaf.instance):

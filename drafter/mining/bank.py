@@ -52,7 +52,9 @@ def _top(sections) -> str:
 
 def dump_bank(data: dict) -> str:
     header = "# drafter 短语库（由 drafter mine 生成；格式见 schemas/phrasebank.schema.yaml）\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    # libyaml's emitter writes the same text as PyYAML's pure-Python one, four times as fast.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return header + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 @dataclass(frozen=True)
