@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+import jinja2
 import pytest
 
-from drafter.document import parse_draft
+from drafter.document import Heading, parse_draft
 from drafter.errors import TemplateError
 from drafter.form import load_form
 from drafter.templating import render_draft, template_search_path
+from drafter.templating.context import GLOBALS, make_context
+from drafter.templating.context_doc import CONTEXT_DOC, template_facts, with_header
 from drafter.templating.render import builtin_templates
 from tests.conftest import EXAMPLES, MAIN_EXAMPLE
 
@@ -50,18 +53,90 @@ def test_no_template_hard_codes_a_year():
         assert not any(str(year) in text for year in range(2000, 2100)), path
 
 
-def test_every_template_opens_with_a_comment_listing_its_context():
+def test_every_template_opens_with_its_generated_context_comment():
+    env = jinja2.Environment()
     for path in builtin_templates().rglob("*.j2"):
-        head = path.read_text(encoding="utf-8")[:600]
-        assert head.startswith("{#-") and "Context" in head, path
+        source = path.read_text(encoding="utf-8")
+        assert source.startswith("{#-") and "上下文（自动生成" in source, path
+        assert with_header(env, source) == source, f"{path}: run python -m drafter.templating.context_doc templates"
+
+
+def test_every_name_the_templates_use_is_in_the_documented_context(report):
+    env = jinja2.Environment()
+    context = make_context(report)
+    real = set(context) | set(GLOBALS) | {"extra"}  # extra: the loop variable report.j2 gives extra.j2
+    used = set()
+    for path in builtin_templates().rglob("*.j2"):
+        used |= set(template_facts(env, path.read_text(encoding="utf-8"))[0])
+    assert used <= set(CONTEXT_DOC), used - set(CONTEXT_DOC)
+    assert set(CONTEXT_DOC) <= real, set(CONTEXT_DOC) - real
+    assert set(context) <= set(CONTEXT_DOC) and set(GLOBALS) <= set(CONTEXT_DOC)
 
 
 def test_undefined_variable_names_template_file_and_line(tmp_path, report):
+    (tmp_path / "report.j2").write_text("第一行\n{{ reprot.meta.org }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render_draft(report, [tmp_path])
+    assert str(caught.value) == f"{tmp_path / 'report.j2'}:2: 模板用到的“reprot”不存在，是否要写：report"
+
+
+def test_unknown_field_is_said_in_chinese_with_the_fields_it_could_mean(tmp_path, report):
     (tmp_path / "report.j2").write_text("第一行\n{{ meta.orgg }}\n", encoding="utf-8")
     with pytest.raises(TemplateError) as caught:
         render_draft(report, [tmp_path])
-    assert str(caught.value).startswith(f"{tmp_path / 'report.j2'}:2: 模板出错：")
-    assert "orgg" in str(caught.value)
+    assert str(caught.value).startswith(f"{tmp_path / 'report.j2'}:2: ")
+    assert "没有“orgg”这一项，是否要写：org" in str(caught.value)
+
+
+def test_unknown_tag_is_said_in_chinese_with_file_and_line(tmp_path, report):
+    (tmp_path / "report.j2").write_text("一\n{% if 1 %}x{% endiff %}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render_draft(report, [tmp_path])
+    assert str(caught.value) == f"{tmp_path / 'report.j2'}:2: 模板语法错误：未知的标签“endiff”，是否要写：endif、endfor、endwith"
+
+
+def _draft_lines(report, search_path):
+    return [line for line in render_draft(report, search_path).splitlines() if line.strip()]
+
+
+def test_an_office_template_overriding_one_block_changes_only_that_part(tmp_path, report):
+    (tmp_path / "report.j2").write_text(
+        '{% extends "report.j2" %}\n{% block closing %}\n以上报告，请审阅。\n{% endblock %}\n', encoding="utf-8")
+    builtin = _draft_lines(report, template_search_path(None, None))
+    office = _draft_lines(report, template_search_path(tmp_path, None))
+    changed = [(a, b) for a, b in zip(builtin, office) if a != b]
+    assert len(builtin) == len(office) and changed == [("特此报告。", "以上报告，请审阅。")]
+
+
+def test_docs_example_changing_only_the_problems_lead(tmp_path, report):
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "problems.j2").write_text(
+        '{% extends "sections/problems.j2" %}\n{% block lead %}对照县委、县政府的要求，工作中还有一些差距：{% endblock %}\n',
+        encoding="utf-8")
+    builtin = _draft_lines(report, template_search_path(None, None))
+    office = _draft_lines(report, template_search_path(tmp_path, None))
+    changed = [(a, b) for a, b in zip(builtin, office) if a != b]
+    assert len(changed) == 1 and changed[0][1].startswith("对照县委、县政府的要求，工作中还有一些差距：一是企业创新主体")
+
+
+def test_docs_example_adding_a_task_section_between_two_parts(tmp_path, report):
+    (tmp_path / "report.j2").write_text(
+        '{% extends "report.j2" %}\n{% block after_achievements %}\n{{ super() }}\n'
+        '{{ heading(1, "《政府工作报告》任务落实情况") }}\n'
+        '《政府工作报告》确定由我局牵头的3项任务均已完成。\n{% endblock %}\n', encoding="utf-8")
+    blocks = parse_draft(render_draft(report, template_search_path(tmp_path, None))).blocks
+    parts = [b.text for b in blocks if isinstance(b, Heading) and b.level == 1]
+    assert parts == ["2024年工作完成情况", "《政府工作报告》任务落实情况", "存在的问题", "2025年工作计划"]
+
+
+def test_the_per_user_folder_comes_after_the_forms_and_before_the_builtins(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("APPDATA", raising=False)
+    mine = tmp_path / "config" / "drafter" / "templates"
+    mine.mkdir(parents=True)
+    (tmp_path / "office" / "templates").mkdir(parents=True)
+    path = template_search_path(None, tmp_path / "office" / "r.yaml")
+    assert path == [tmp_path / "office" / "templates", mine, builtin_templates()]
 
 
 def test_syntax_error_names_template_file_and_line(tmp_path, report):

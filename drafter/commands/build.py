@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.checks.language import check_language
 from drafter.commands.check import check_document, format_finding
 from drafter.document import Document, parse_draft
 from drafter.reading.classify import section_kinds
@@ -27,6 +28,7 @@ class BuildResult:
     document: Document
     notes: tuple[str, ...]
     findings: tuple = ()  # what drafter check finds in the draft just built
+    phrases: tuple = ()   # each phrase the templates chose and where it came from (build --explain)
 
 
 def default_output(form_path: Path, title: str) -> Path:
@@ -55,8 +57,12 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     loaded.check_strict(strict)
     report = loaded.report
     search_path = template_search_path(templates, form_path)
-    draft = parse_draft(render_draft(report, search_path, bank_loader=lambda: load_bank(bank)))
+    bank = bank or office_bank(report, form_path)
+    used: list = []
+    draft = parse_draft(render_draft(report, search_path, bank_loader=(lambda: load_bank(bank)) if bank else None,
+                                     phrase_log=used))
     findings = tuple(check_document(draft, report, tuple(section_kinds(draft.blocks))))
+    findings += tuple(check_language(draft, report, used))
     if strict and any(f.severity == "error" for f in findings):
         errors = [format_finding(str(form_path), f) for f in findings if f.severity == "error"]
         raise OutputError("\n".join(errors + [f"文稿校对发现 {len(errors)} 处错误（--strict 时不生成文稿）。"]))
@@ -70,4 +76,15 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     data = write_docx(draft, info, reference_path, report.layout, own)
     check_overwrite(target, force)
     write_atomically(target, data)
-    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)), findings)
+    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)), findings, tuple(used))
+
+
+def office_bank(report, form_path: Path) -> Path | None:
+    """The form's phrases.bank, relative to the form; no bank means the neutral built-in phrasing."""
+    name = report.phrases.bank if report.phrases else None
+    return form_path.parent / name if name else None
+
+
+def explain_lines(used) -> list[str]:
+    """"过渡语  [默认用语]  现将有关情况报告如下：": each chosen phrase and where it came from."""
+    return [f"{u.what}  [{u.origin}]  {u.text}" for u in used]
