@@ -64,10 +64,12 @@ class Phrases:
 
     def _choose(self, what: str, kind: str, default: str | None, containing: str = "", fits=lambda text: True,
                 year: int | None = None) -> str | None:
-        """The bank's best unused phrase of a kind that fits, else the default; filled and noted."""
+        """The bank's best unused phrase of a kind that fits, else the default; filled and noted. An opening
+        formula is taken from the openings of past reports, not from a sentence of their plans."""
         text = next((e["text"] for e in self.bank.entries(kind)
                      if e["text"] not in self.used and containing in e["text"] and "{N}" not in e["text"]
-                     and fits(e["text"])), None)
+                     and fits(e["text"]) and (kind != "openings" or e.get("section") not in ("plans", "problems"))),
+                    None)
         origin = BANK if text else DEFAULT
         text = text or default
         if not text:
