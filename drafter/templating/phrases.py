@@ -4,6 +4,7 @@ each one remembers where it came from (`drafter build --explain`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafter.form.model import Report
@@ -41,6 +42,14 @@ def genre(report: Report) -> str:
 def fits_genre(text: str, kind: str) -> bool:
     """A transition "现将……报告如下" belongs to a 报告, "……总结如下" to a 总结; 汇报 suits either."""
     return ("总结如下" not in text) if kind == "报告" else ("报告如下" not in text)
+
+
+NOT_WORK = re.compile(r"思路|目标|指导思想|总体要求|基本原则|原则|保障|措施")
+
+
+def not_work(tasks) -> bool:
+    """Whether the plan's "tasks" are in fact its 思路、目标 or 措施 (a form extracted from a draft, say)."""
+    return any(NOT_WORK.search(section.title or "") for section in tasks.sections)
 
 
 class Phrases:
@@ -115,7 +124,7 @@ class Phrases:
         """A plan lead-in that fits what follows: "重点抓好以下几项工作" before the tasks themselves; none
         before 总体思路/主要目标, which are not 工作 (the form's own lead-in is always kept)."""
         own = self._override("计划引语", "plan_lead")
-        if own or not self.report.plan or not self.report.plan.tasks_only:
+        if own or not self.report.plan or not self.report.plan.tasks_only or not_work(self.report.plan.tasks):
             return own
         return self._choose("计划引语", "plan_leads", DEFAULTS["plan_leads"], "以下", year=self.years.plan)
 
