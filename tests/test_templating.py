@@ -73,26 +73,16 @@ def test_every_name_the_templates_use_is_in_the_documented_context(report):
     assert set(context) <= set(CONTEXT_DOC) and set(GLOBALS) <= set(CONTEXT_DOC)
 
 
-def test_undefined_variable_names_template_file_and_line(tmp_path, report):
-    (tmp_path / "report.j2").write_text("第一行\n{{ reprot.meta.org }}\n", encoding="utf-8")
+@pytest.mark.parametrize(("source", "message"), [
+    ("第一行\n{{ reprot.meta.org }}\n", "2: 模板用到的“reprot”不存在，是否要写：report"),
+    ("第一行\n{{ meta.orgg }}\n", "2: Meta 没有“orgg”这一项，是否要写：org"),
+    ("一\n{% if 1 %}x{% endiff %}\n", "2: 模板语法错误：未知的标签“endiff”，是否要写：endif、endfor、endwith"),
+])
+def test_template_errors_are_said_in_chinese_with_file_line_and_what_was_meant(tmp_path, report, source, message):
+    (tmp_path / "report.j2").write_text(source, encoding="utf-8")
     with pytest.raises(TemplateError) as caught:
         render_draft(report, [tmp_path])
-    assert str(caught.value) == f"{tmp_path / 'report.j2'}:2: 模板用到的“reprot”不存在，是否要写：report"
-
-
-def test_unknown_field_is_said_in_chinese_with_the_fields_it_could_mean(tmp_path, report):
-    (tmp_path / "report.j2").write_text("第一行\n{{ meta.orgg }}\n", encoding="utf-8")
-    with pytest.raises(TemplateError) as caught:
-        render_draft(report, [tmp_path])
-    assert str(caught.value).startswith(f"{tmp_path / 'report.j2'}:2: ")
-    assert "没有“orgg”这一项，是否要写：org" in str(caught.value)
-
-
-def test_unknown_tag_is_said_in_chinese_with_file_and_line(tmp_path, report):
-    (tmp_path / "report.j2").write_text("一\n{% if 1 %}x{% endiff %}\n", encoding="utf-8")
-    with pytest.raises(TemplateError) as caught:
-        render_draft(report, [tmp_path])
-    assert str(caught.value) == f"{tmp_path / 'report.j2'}:2: 模板语法错误：未知的标签“endiff”，是否要写：endif、endfor、endwith"
+    assert str(caught.value) == f"{tmp_path / 'report.j2'}:{message}"
 
 
 def _draft_lines(report, search_path):

@@ -77,9 +77,12 @@ def check_repeated_span(document: Document, report: Report | None = None) -> lis
         start = 0
         while start + SPAN <= len(text):
             span = text[start:start + SPAN]
+            if "《" in span or "》" in span:  # a law or plan named again by its full title is no repetition
+                start += 1
+                continue
             first = seen.get(span)
             if first is not None and (first != where or text.find(span) < start):
-                findings.append(_finding("language.repeat_span", "warning", where, text, start,
+                findings.append(_finding("language.repeat_span", "hint", where, text, start,
                                          f"“{span}”在第{first}段已出现过", "删去重复的内容或换个说法"))
                 start += SPAN  # one finding per repeated stretch
                 continue

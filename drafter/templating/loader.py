@@ -95,7 +95,8 @@ def undefined_message(message: str, names) -> str:
         return f"模板用到的“{name}”不存在{did_you_mean(name, names) or '（可用的名称见 drafter templates show 模板名 --context）'}"
     match = NO_ATTRIBUTE.search(message)
     if match:
-        return f"“{match.group(1)}”没有“{match.group(2)}”这一项{did_you_mean(match.group(2), _fields(match.group(1)))}"
+        owner = match.group(1).split()[0].rsplit(".", 1)[-1]  # "drafter.form.model.Meta object" -> Meta
+        return f"{owner} 没有“{match.group(2)}”这一项{did_you_mean(match.group(2), _fields(match.group(1)))}"
     return f"模板用到的内容不存在（{message}）"
 
 
