@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from drafter.document import Heading, parse_draft
 from drafter.errors import TemplateError
 from drafter.form import load_form
+from drafter.form.model import ExtraSection, Item
 from drafter.templating import render_draft, template_search_path
 from drafter.templating.context import GLOBALS, make_context
 from drafter.templating.context_doc import CONTEXT_DOC, template_facts, with_header
@@ -157,3 +160,26 @@ def test_every_example_renders_without_placeholder_years():
         report = load_form(path).report
         text = render_draft(report, template_search_path(None, None))
         assert "None" not in text, path
+
+
+def test_an_office_template_can_call_the_macros(tmp_path, report):
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "extra.j2").write_text(
+        '{% import "sections/macros.j2" as m with context %}\n{{ m.heading(1, extra.title) }}\n'
+        '{{ m.indicators(["science_envoys", "trainings"], "全年，") }}\n{{ m.run(extra.items, "主要做法：") }}\n',
+        encoding="utf-8")
+    extra = ExtraSection(title="科技特派员工作", items=(Item("下沉服务"), Item("技术培训")))
+    text = render_draft(replace(report, extra_sections=(extra,)), template_search_path(tmp_path, None))
+    assert "全年，选派科技特派员126名，同比增长6.8%；开展科技培训86场次，比上年增加6场次。" in text
+    assert "主要做法：一是下沉服务；二是技术培训。" in text
+    assert [b.text for b in parse_draft(text).blocks if isinstance(b, Heading) and b.level == 1][1] == "科技特派员工作"
+
+
+def test_the_guide_lists_each_templates_blocks():
+    guide = (Path(__file__).parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    env = jinja2.Environment()
+    for path in builtin_templates().rglob("*.j2"):
+        name = path.relative_to(builtin_templates()).as_posix()
+        row = next(line for line in guide.splitlines() if line.startswith(f"| `{name}` |"))
+        blocks = template_facts(env, path.read_text(encoding="utf-8"))[1]
+        assert re.findall(r"`(\w+)`", row.rsplit("|", 2)[1]) == blocks, name
