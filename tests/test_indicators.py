@@ -113,3 +113,17 @@ def test_the_same_figure_rounds_the_same_everywhere(value, previous):
     sentence = facts.indicator_sentence(Indicator("x", "指标", "万元", value, previous))
     if growth != 0:
         assert f"{facts.format_number(abs(growth))}%" in sentence
+
+
+@given(value=amounts, previous=amounts, shape=st.integers(0, 5),
+       indicator_id=st.sampled_from(["rd_expenditure", "rd_intensity", "hightech_total", "science_envoys", "other"]))
+def test_never_reach_of_a_fall_and_the_change_agrees_with_the_figures(value, previous, shape, indicator_id):
+    unit = "%" if indicator_id == "rd_intensity" else "家"
+    indicator = Indicator(indicator_id, "指标", unit, value, previous)
+    sentence = facts.indicator_sentence(indicator, shape)
+    way = facts.direction(indicator)
+    if way != 1:
+        assert "达到" not in sentence and "突破" not in sentence
+    words = {1: ("增长", "提高", "增加"), -1: ("下降", "降低", "减少"), 0: ("与上年持平",)}[way]
+    assert any(word in sentence for word in words), sentence
+    assert "-" not in sentence
