@@ -182,3 +182,15 @@ def test_language_rule_inserted_phrase():
     document = Document((para("2024年，我局深入实施创新首位战略，各项工作取得新成效。"),))
     assert [f.excerpt for f in check_inserted_phrase(document, report)] == ["2024年，我局深入实施创新首位战略，各…"]
     assert check_language(Document((para("以企业为主体，深入实施创新驱动发展战略。"),)), report) == []  # the form says it
+
+
+def test_a_hostile_bank_cannot_inject_structure_or_drop_a_figure(tmp_path, example_copy):
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(yaml.safe_dump({"version": 1, "transitions": [{"text": "现将\n\x1eh1 注入的标题\n报告如下："}, "x", {"text": 5}],
+                                    "problem_leads": "not a list",
+                                    "indicator_phrasing": [{"indicator": "science_envoys", "text": "选派特派员"},
+                                                           {"indicator": "trainings", "text": "培训{数}{数}"}]},
+                                   allow_unicode=True), encoding="utf-8")
+    body = texts(build_report(example_copy(), tmp_path / "o.docx", bank=bank).output)
+    assert body[2].endswith("现将有关情况报告如下：") and not any("注入" in line for line in body)
+    assert "选派科技特派员126名，同比增长6.8%；开展科技培训86场次，比上年增加6场次。" in body

@@ -61,7 +61,8 @@ class PhraseBank:
     data: dict
 
     def entries(self, kind: str) -> list[dict]:
-        return self.data.get(kind, [])
+        entries = self.data.get(kind, [])
+        return entries if isinstance(entries, list) else []  # a bank written by hand may have anything here
 
     def best(self, kind: str, avoid: set[str] = frozenset(), containing: str = "") -> str | None:
         """The best-ranked text of a kind not used yet (and containing a word, when asked) that can stand

@@ -34,6 +34,21 @@ class Used:
     origin: str  # 表单 | 短语库 | 默认用语
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+LONGEST = 200  # a phrase is a clause or two; anything longer is not a formula
+
+
+def usable(entry, slot: str | None = None) -> str | None:
+    """An entry's text when it can stand in a draft: a bank is a file from anywhere, so a text with a line
+    break or a control character (which could start a heading or a table) or of the wrong shape is skipped."""
+    text = entry.get("text") if isinstance(entry, dict) else None
+    if not isinstance(text, str) or not text.strip() or len(text) > LONGEST or CONTROL.search(text):
+        return None
+    if slot is not None and text.count(slot) != 1:
+        return None
+    return text
+
+
 def genre(report: Report) -> str:
     """报告 when the document is sent to someone (主送), else 总结: decides transition and ending."""
     return "报告" if report.meta.recipient else "总结"
@@ -75,9 +90,9 @@ class Phrases:
                 year: int | None = None) -> str | None:
         """The bank's best unused phrase of a kind that fits, else the default; filled and noted. An opening
         formula is taken from the openings of past reports, not from a sentence of their plans."""
-        text = next((e["text"] for e in self.bank.entries(kind)
-                     if e["text"] not in self.used and containing in e["text"] and "{N}" not in e["text"]
-                     and fits(e["text"]) and (kind != "openings" or e.get("section") not in ("plans", "problems"))),
+        text = next((t for e in self.bank.entries(kind) if (t := usable(e))
+                     and t not in self.used and containing in t and "{N}" not in t and "{数}" not in t
+                     and fits(t) and (kind != "openings" or e.get("section") not in ("plans", "problems"))),
                     None)
         origin = BANK if text else DEFAULT
         text = text or default
@@ -141,5 +156,5 @@ class Phrases:
 
     def say(self, indicator_id: str) -> str | None:
         """How the office words an indicator ("新认定国家高新技术企业{数}"), from its bank, ranked by years."""
-        entry = next((e for e in self.bank.entries("indicator_phrasing") if e.get("indicator") == indicator_id), None)
-        return entry["text"] if entry else None
+        return next((t for e in self.bank.entries("indicator_phrasing")
+                     if isinstance(e, dict) and e.get("indicator") == indicator_id and (t := usable(e, "{数}"))), None)
