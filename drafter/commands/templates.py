@@ -4,14 +4,17 @@ changes against the built-in one, and the context a template may use; copy one t
 from __future__ import annotations
 
 import difflib
-import shutil
+import os
 from pathlib import Path
 
 import jinja2
 
-from drafter.output import refuse_existing
+from drafter.errors import OutputError
+from drafter.output import refuse_existing, write_atomically
+from drafter.safeio import os_reason
 from drafter.templating.loader import user_templates_dir
-from drafter.templating.render import builtin_templates, find_template, template_names, template_search_path
+from drafter.templating.render import (builtin_templates, find_template, read_template, template_names,
+                                       template_search_path)
 
 
 def search_path_here(folder: Path | None) -> list[Path]:
@@ -24,7 +27,7 @@ def origin(path: Path) -> str:
     if path.is_relative_to(builtin_templates()):
         return "内置"
     where = "个人" if path.is_relative_to(user_templates_dir()) else "本单位"
-    extends = path.suffix == ".j2" and "{% extends" in path.read_text(encoding="utf-8", errors="replace")
+    extends = path.suffix == ".j2" and "{% extends" in read_template(path)
     return f"{where}（{path.parent}{'，扩展内置' if extends else ''}）"
 
 
@@ -41,16 +44,16 @@ def list_templates(search_path: list[Path]) -> list[str]:
 
 def _summary(path: Path, name: str) -> str:
     """The first line of the template's opening comment, or of the built-in one it stands in for."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = read_template(path)
     if not text.lstrip().startswith("{#") and (builtin_templates() / name).is_file():
-        text = (builtin_templates() / name).read_text(encoding="utf-8")
-    first = (text.lstrip("{#- \n").splitlines() or [""])[0]
-    return first.split("—", 1)[-1].strip()
+        text = read_template(builtin_templates() / name)
+    lines = text.lstrip("{#- \n").splitlines()
+    return lines[0].split("—", 1)[-1].strip() if lines else ""
 
 
 def show_template(name: str, search_path: list[Path], context: bool = False) -> str:
     path = find_template(name, search_path)
-    source = path.read_text(encoding="utf-8")
+    source = read_template(path)
     if not context:
         return source
     from drafter.templating.context_doc import FILTERS_DOC, context_lines
@@ -67,16 +70,24 @@ def diff_template(name: str, search_path: list[Path]) -> str:
         return f"“{name}”没有本单位的版本，使用的就是内置模板。\n"
     if not builtin.is_file():
         return f"“{name}”是本单位新增的模板（{path}），没有同名的内置模板。\n"
-    lines = difflib.unified_diff(builtin.read_text(encoding="utf-8").splitlines(keepends=True),
-                                 path.read_text(encoding="utf-8").splitlines(keepends=True),
-                                 f"内置/{name}", str(path))
+    lines = difflib.unified_diff(read_template(builtin).splitlines(keepends=True),
+                                 read_template(path).splitlines(keepends=True), f"内置/{name}", str(path))
     return "".join(lines) or f"“{name}”与内置模板相同。\n"
 
 
 def copy_template(name: str, search_path: list[Path], folder: Path) -> Path:
+    """Copy a template into `folder` under the same name, atomically, never outside the folder,
+    never over an existing file or through a symbolic link."""
     source = find_template(name, search_path)
+    data = source.read_bytes() if source.suffix == ".docx" else read_template(source).encode("utf-8")
     target = folder / name
     refuse_existing(target, "未覆盖。")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{target.parent}: 无法建立文件夹（{os_reason(exc)}）。") from exc
+    inside = os.path.realpath(target.parent)
+    if os.path.commonpath([inside, os.path.realpath(folder)]) != os.path.realpath(folder):
+        raise OutputError(f"{target}: 不在文件夹 {folder} 中（路径经过了符号链接），未复制。")
+    write_atomically(target, data)
     return target

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Run, Signature, Title
-from drafter.docx.guard import check_docx
+from drafter.docx.guard import open_docx
 from drafter.encoding import decode_lines
 from drafter.errors import InputError
+from drafter.safeio import read_bounded
 from drafter.reading.classify import section_kinds
 from drafter.reading.clean import SPACES, clean_lines, fingerprint
 from drafter.reading.headings import match_heading, match_unnumbered, normalise, split_running_text
@@ -19,6 +19,7 @@ TITLE_WORDS = re.compile(r"总结|计划|报告|要点|打算|思路")
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 ORG = re.compile(r"(局|委员会|委|政府|办公室|中心|院)$")
 FILE_SUFFIX = re.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
+MAX_TEXT_BYTES = 32 * 1024 * 1024  # a year's report is about 100 KB; a whole archive pasted together fits
 LOST_BREAKS = 300  # a line this long holding headings has lost its line breaks
 
 
@@ -35,10 +36,7 @@ def read_report(path: Path) -> ReadReport:
     if path.suffix.lower() == ".docx":
         lines, note = _docx_lines(path), None
     else:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
+        raw = read_bounded(path, MAX_TEXT_BYTES, "文稿")  # regular files only, size counted while reading
         if b"\x00" in raw[:65536]:
             raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
         text, note = decode_lines(raw, str(path))
@@ -53,16 +51,9 @@ ATTACHMENT_STYLES = ("附件标识", "表题")
 
 
 def _docx_lines(path: Path) -> list[tuple[int, str]]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    check_docx(path)
-    try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, OSError) as exc:
-        raise InputError(f"{path}: 不是有效的 .docx 文件，或文件已损坏。") from exc
+    document = open_docx(path)  # limits, safe XML, every failure a Chinese refusal
     return [(number, p.text.strip()) for number, p in enumerate(document.paragraphs, start=1)
-            if p.text.strip() and p.style.name not in ATTACHMENT_STYLES]
+            if p.text.strip() and getattr(p.style, "name", None) not in ATTACHMENT_STYLES]
 
 
 def parse_lines(lines: list[tuple[int, str]]) -> tuple[list[Block], list[int]]:

@@ -1,4 +1,4 @@
-"""The template search path as layers, and Jinja's errors said in Chinese.
+"""The template search path as layers (render.ConfinedLoader reads them), and Jinja's errors said in Chinese.
 
 Layers, first found wins: --templates DIR, templates/ beside the form, the per-user folder, the built-ins.
 An office's template may extend the one it replaces under the same name ({% extends "report.j2" %} in
@@ -14,8 +14,6 @@ import re
 import sys
 from pathlib import Path
 
-import jinja2
-
 LAYERED = re.compile(r"^@(\d+)/(.+)$")  # "@2/report.j2": report.j2 looked up from layer 2 down
 
 
@@ -28,33 +26,16 @@ def user_templates_dir() -> Path:
     return base / "drafter" / "templates"
 
 
-def _self_extends(name: str) -> re.Pattern:
-    return re.compile(r"(\{%-?\s*extends\s+)([\"'])" + re.escape(name) + r"\2")
+def split_layer(template: str) -> tuple[int, str]:
+    """"@2/report.j2" -> (2, "report.j2"): the name looked up from layer 2 down; a plain name from the top."""
+    match = LAYERED.match(template)
+    return (int(match.group(1)), match.group(2)) if match else (0, template)
 
 
-class LayeredLoader(jinja2.BaseLoader):
-    def __init__(self, folders: list[Path]):
-        self.folders = list(folders)
-        self.layers = [jinja2.FileSystemLoader(str(folder), encoding="utf-8") for folder in self.folders]
-
-    def locate(self, template: str) -> tuple[int, str]:
-        match = LAYERED.match(template)
-        return (int(match.group(1)), match.group(2)) if match else (0, template)
-
-    def get_source(self, environment, template):
-        start, name = self.locate(template)
-        for index in range(start, len(self.layers)):
-            try:
-                source, filename, uptodate = self.layers[index].get_source(environment, name)
-            except jinja2.TemplateNotFound:
-                continue
-            source = _self_extends(name).sub(lambda m: f"{m.group(1)}{m.group(2)}@{index + 1}/{name}{m.group(2)}",
-                                             source)
-            return source, filename, uptodate
-        raise jinja2.TemplateNotFound(name)
-
-    def list_templates(self):
-        return sorted({name for layer in self.layers for name in layer.list_templates()})
+def next_layer_extends(source: str, name: str, next_layer: int) -> str:
+    """A template extending its own name extends the next layer's template of that name."""
+    pattern = re.compile(r"(\{%-?\s*extends\s+)([\"'])" + re.escape(name) + r"\2")
+    return pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}@{next_layer}/{name}{m.group(2)}", source)
 
 
 # Jinja's parser messages, in Chinese: (pattern of the English message, Chinese message).
