@@ -13,9 +13,12 @@ Pure functions, no templates and no I/O. The rules, stated once:
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, getcontext
+from typing import TYPE_CHECKING
 
 from drafter.catalogue import catalogue_entry
-from drafter.form.model import Indicator, Target
+
+if TYPE_CHECKING:  # only for annotations: importing drafter.form here would import this module back
+    from drafter.form.model import Indicator, Target
 
 PERCENT_PLACES = Decimal("0.1")
 # Figures are floats of at most 10**15 (the schema says so), the smallest positive one about 5e-324:

@@ -251,3 +251,13 @@ def test_a_hostile_bank_cannot_inject_structure_or_drop_a_figure(tmp_path, baihe
     bank.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(baihe_form), "--bank", str(bank)])
     assert result.exit_code == 2 and "控制字符" in result.output and "Traceback" not in result.output
+
+
+def test_an_indicator_listed_in_two_sections_is_stated_in_the_first_only(tmp_path):
+    data = yaml.safe_load(MAIN_EXAMPLE.read_text(encoding="utf-8"))
+    data["achievements"]["sections"][1]["indicators"].append("hightech_new")
+    form = tmp_path / "r.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = build_report(form, tmp_path / "o.docx")
+    assert "".join(texts(result.output)).count("新认定高新技术企业35家") == 1
+    assert not [f for f in result.findings if f.rule == "language.figure_twice"]

@@ -22,13 +22,14 @@ def search_path_here(folder: Path | None) -> list[Path]:
     return template_search_path(folder, Path.cwd() / "表单.yaml")
 
 
-def origin(path: Path) -> str:
+def origin(path: Path, search_path: list[Path]) -> str:
     """内置, 本单位（folder）or 个人（folder）; "，扩展内置" when the copy extends the one it replaces."""
     if path.is_relative_to(builtin_templates()):
         return "内置"
     where = "个人" if path.is_relative_to(user_templates_dir()) else "本单位"
+    folder = next((f for f in search_path if path.is_relative_to(f)), path.parent)
     extends = path.suffix == ".j2" and "{% extends" in read_template(path)
-    return f"{where}（{path.parent}{'，扩展内置' if extends else ''}）"
+    return f"{where}（{folder}{'，扩展内置' if extends else ''}）"
 
 
 def list_templates(search_path: list[Path]) -> list[str]:
@@ -36,9 +37,9 @@ def list_templates(search_path: list[Path]) -> list[str]:
     lines = []
     for name in template_names(search_path):
         path = find_template(name, search_path)
-        lines.append(f"{name:<28} {origin(path):<6} {_summary(path, name)}")
+        lines.append(f"{name:<28} {origin(path, search_path):<6} {_summary(path, name)}")
     reference = find_template("reference.docx", search_path)
-    lines.append(f"{'reference.docx':<28} {origin(reference):<6} Word 样式和页面设置（可换成本单位的版式）")
+    lines.append(f"{'reference.docx':<28} {origin(reference, search_path):<6} Word 样式和页面设置（可换成本单位的版式）")
     return lines
 
 
@@ -59,7 +60,7 @@ def show_template(name: str, search_path: list[Path], context: bool = False) -> 
     from drafter.templating.context_doc import FILTERS_DOC, context_lines
 
     lines = context_lines(jinja2.Environment(), source)
-    return "\n".join([f"{name}（{origin(path)}）", *(line.strip() for line in lines), FILTERS_DOC, ""])
+    return "\n".join([f"{name}（{origin(path, search_path)}）", *(line.strip() for line in lines), FILTERS_DOC, ""])
 
 
 def diff_template(name: str, search_path: list[Path]) -> str:

@@ -128,10 +128,15 @@ def make_context(report: Report, bank_loader=None) -> dict:
 
     phrases = Phrases(report, years, bank_loader or empty_bank)
 
+    stated: set[str] = set()
+
     def indicator_clauses(ids: list[str]) -> list[str]:
-        """One clause per indicator; the clauses of one paragraph turn through the ways of saying a change."""
+        """One clause per indicator not stated earlier in the draft (a figure is said once); the clauses of
+        one paragraph turn through the ways of saying a change."""
         clauses = []
-        for shape, indicator_id in enumerate(ids):
+        fresh = [i for i in dict.fromkeys(ids) if i not in stated]
+        stated.update(fresh)
+        for shape, indicator_id in enumerate(fresh):
             own = phrases.say(indicator_id)
             clause = facts.indicator_sentence(report.indicator(indicator_id), shape, own)
             phrases.log.append(Used(f"指标 {indicator_id}", clause, BANK if own else "指标目录"))
