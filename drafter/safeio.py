@@ -76,7 +76,7 @@ def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: 无法读取{what}（{os_reason(exc)}）。") from exc
     if total > limit:
-        raise InputError(f"{path}: {what}过大（超过 {_size(limit)}），不予读取。")
+        raise InputError(f"{path}: 文件过大（超过 {_size(limit)}），不像是{what}，不予读取。")
     return b"".join(chunks)
 
 

@@ -227,3 +227,16 @@ def test_special_files_are_refused_not_read(tmp_path):
     if Path("/dev/zero").exists():
         with pytest.raises(InputError, match="不是普通文件"):
             load_yaml_document(Path("/dev/zero"))
+
+
+def test_jinja_and_xml_in_form_text_reach_the_docx_verbatim(tmp_path):
+    from drafter.commands.build import build_report
+    from tests.docx_reading import text_dump
+
+    form = tmp_path / "f.yaml"
+    inert = ["{{ 7*7 }}{% for x in range(3) %}甲{% endfor %}", "<w:p><w:r><w:t>注入</w:t></w:r></w:p>&amp;&lt;", "h1 一、不是标题"]
+    form.write_text(FORM.replace("  indicators: [a]\n", "  paragraphs:\n" + "".join(f"    - '{t}'\n" for t in inert)), encoding="utf-8")
+    dump = text_dump(build_report(form, tmp_path / "f.docx").output)
+    for text in inert:
+        assert text in dump
+    assert "49" not in dump and "甲甲甲" not in dump

@@ -5,6 +5,8 @@ came from nowhere. Plain functions over the draft (Document) and its form (Repor
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections.abc import Iterable
 
@@ -22,15 +24,24 @@ ENDING = "特此报告"
 
 
 def _paragraphs(document: Document) -> list[tuple[int, str]]:
-    """(paragraph number, text) of the body: the numbers drafter check gives a built draft."""
-    return [(number, block.text) for number, block in enumerate(document.blocks, start=1)
+    """(position, text) of the body paragraphs: the paragraph of a draft or .docx, the line of a .txt."""
+    return [(document.position(index), block.text) for index, block in enumerate(document.blocks)
             if isinstance(block, Paragraph)]
 
 
 def _finding(rule: str, severity: str, where: int, text: str, start: int, message: str, suggestion: str = "") -> Finding:
-    return Finding(rule, severity, where, excerpt(text, start), message, suggestion, "段")
+    return Finding(rule, severity, where, excerpt(text, start), message, suggestion)
 
 
+def located(check):
+    """Findings counted in the document's own unit: 段 for a draft or .docx, 行 for a .txt."""
+    @functools.wraps(check)
+    def run(document: Document, *args, **kwargs) -> list[Finding]:
+        return [dataclasses.replace(f, unit=document.unit) for f in check(document, *args, **kwargs)]
+    return run
+
+
+@located
 def check_reach_of_fall(document: Document, report: Report | None = None) -> list[Finding]:
     """"达到2.41%，比上年降低…": 达到 and 突破 belong to rising figures."""
     return [_finding("language.reach", "warning", where, text, match.start(),
@@ -53,6 +64,7 @@ def _stated(indicator, text: str) -> list[int]:
     return sorted(found)
 
 
+@located
 def check_figure_twice(document: Document, report: Report | None) -> list[Finding]:
     """The same indicator's figure stated in two places (the summary and a section, say)."""
     if report is None:
@@ -69,6 +81,7 @@ def check_figure_twice(document: Document, report: Report | None) -> list[Findin
     return findings
 
 
+@located
 def check_repeated_span(document: Document, report: Report | None = None) -> list[Finding]:
     """A 20-character span of body text that appears a second time, in the same or another paragraph."""
     seen: dict[str, int] = {}
@@ -91,10 +104,10 @@ def check_repeated_span(document: Document, report: Report | None = None) -> lis
     return findings
 
 
+@located
 def check_genre(document: Document, report: Report | None = None) -> list[Finding]:
     """One genre from start to end: 报告 (主送, "报告如下", 特此报告) or 总结 (no 特此报告)."""
-    blocks = list(enumerate(document.blocks, start=1))
-    has_recipient = any(isinstance(b, Recipient) for _, b in blocks) or bool(report and report.meta.recipient)
+    has_recipient = any(isinstance(b, Recipient) for b in document.blocks) or bool(report and report.meta.recipient)
     paragraphs = _paragraphs(document)
     transition = next(((w, t, m) for w, t in paragraphs[:4] for m in TRANSITION.finditer(t)), None)
     ending = next(((w, t) for w, t in reversed(paragraphs) if ENDING in t), None)
@@ -115,6 +128,7 @@ def check_genre(document: Document, report: Report | None = None) -> list[Findin
     return findings
 
 
+@located
 def check_inserted_phrase(document: Document, report: Report | None, used: Iterable = ()) -> list[Finding]:
     """A slogan ("深入实施……战略", "……首位战略") that neither the form nor a chosen phrase brought in."""
     if report is None:

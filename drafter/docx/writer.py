@@ -21,7 +21,7 @@ from drafter.docx.styles import (
 )
 from drafter.docx import xml
 from drafter.docx.guard import document_from_bytes, open_docx
-from drafter.indicators import chinese_numeral
+from drafter.numbering import heading_marker
 from drafter.layout import Layout
 
 RUN_IN_STOPS = "。！？：；.!?:;"
@@ -41,13 +41,7 @@ class DocumentInfo:
 
 def heading_number(level: int, number: int) -> str:
     """The marker of the `number`-th heading at `level`: 一、 （一） 1. （1）."""
-    if level == 1:
-        return f"{chinese_numeral(number)}、"
-    if level == 2:
-        return f"（{chinese_numeral(number)}）"
-    if level == 3:
-        return f"{number}."
-    return f"（{number}）"
+    return heading_marker(level, number)
 
 
 def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:

@@ -87,7 +87,7 @@ def format_path(path: PathKey) -> str:
     """("indicators", 3, "value") -> "indicators[3].value"."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else visible(str(part)))
+        text += f"[{part}]" if isinstance(part, int) else (f".{visible(str(part))}" if text else visible(str(part)))
     return text
 
 
@@ -173,11 +173,26 @@ def parse_yaml(text: str, file: str, *, max_nodes: int = MAX_NODES, what: str = 
         raise FormError([Problem(1, 1, "", "YAML 格式有误，无法读取。", file)]) from exc
     if root is None:
         raise FormError([Problem(1, 1, "", "表单为空，请先用 drafter init 生成表单再填写。" if what == "表单" else f"{what}为空。", file)])
+    if _expanded_size(root, {}, 0) > max_nodes:
+        raise FormError([Problem(1, 1, "", f"{what}展开后过大（可能是锚点/别名层层引用），已拒绝读取。", file)])
     builder = _Builder(file, max_nodes, what)
     data = builder.build(root, ())
     if builder.problems:
         raise FormError(builder.problems)
     return data, builder.source_map
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], depth: int) -> int:
+    """How many nodes the document has once every alias is expanded, counted over the shared nodes only
+    (so a billion-laughs file is measured in microseconds, before anything is built)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if isinstance(node, yaml.ScalarNode) or depth > MAX_DEPTH:
+        return 1
+    sizes[id(node)] = 1  # an alias to a collection being measured (a cycle) counts once; the builder refuses it
+    children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) else node.value
+    sizes[id(node)] = 1 + sum(_expanded_size(child, sizes, depth + 1) for child in children)
+    return sizes[id(node)]
 
 
 def _invisible_message(code: int) -> str:
