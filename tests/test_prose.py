@@ -261,3 +261,13 @@ def test_an_indicator_listed_in_two_sections_is_stated_in_the_first_only(tmp_pat
     result = build_report(form, tmp_path / "o.docx")
     assert "".join(texts(result.output)).count("新认定高新技术企业35家") == 1
     assert not [f for f in result.findings if f.rule == "language.figure_twice"]
+
+
+def test_a_mid_year_plan_lead_says_the_second_half(tmp_path):
+    data = yaml.safe_load((EXAMPLES / "seed003-midyear.yaml").read_text(encoding="utf-8"))
+    data["plan"].pop("intro", None)
+    data["plan"].pop("year", None)
+    form = tmp_path / "m.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    body = texts(build_report(form, tmp_path / "o.docx").output)
+    assert "下半年，重点抓好以下几项工作。" in body

@@ -87,7 +87,7 @@ class Phrases:
         return text
 
     def _choose(self, what: str, kind: str, default: str | None, containing: str = "", fits=lambda text: True,
-                year: int | None = None) -> str | None:
+                plan: bool = False) -> str | None:
         """The bank's best unused phrase of a kind that fits, else the default; filled and noted. An opening
         formula is taken from the openings of past reports, not from a sentence of their plans."""
         text = next((t for e in self.bank.entries(kind) if (t := usable(e))
@@ -99,7 +99,7 @@ class Phrases:
         if not text:
             return None
         self.used.add(text)
-        return self._note(what, self._fill(text, year or self.years.year), origin)
+        return self._note(what, self._fill(text, self.years.plan if plan else self.years.year, plan), origin)
 
     def leaders(self) -> str:
         if self.report.meta.recipient:
@@ -107,7 +107,9 @@ class Phrases:
         region = (self.report.meta.region or "").strip()
         return LEADERS_OF.get(region[-1:], "上级党委、政府") if region else "上级党委、政府"
 
-    def _fill(self, text: str, year: int) -> str:
+    def _fill(self, text: str, year: int, plan: bool = False) -> str:
+        if plan:  # the plan's own label: "2025年", or "下半年" in a mid-year report (not "2023年")
+            text = text.replace("{年}年", self.years.plan_label)
         return text.replace("{领导机关}", self.leaders()).replace("{年}", str(year))
 
     def _override(self, what: str, name: str) -> str | None:
@@ -141,12 +143,12 @@ class Phrases:
         own = self._override("计划引语", "plan_lead")
         if own or not self.report.plan or not self.report.plan.tasks_only or not_work(self.report.plan.tasks):
             return own
-        return self._choose("计划引语", "plan_leads", DEFAULTS["plan_leads"], "以下", year=self.years.plan)
+        return self._choose("计划引语", "plan_leads", DEFAULTS["plan_leads"], "以下", plan=True)
 
     def closing(self) -> str | None:
         """A closing sentence for the plan, when the form or the bank has one."""
         return self._override("计划结束语", "closing") or self._choose(
-            "计划结束语", "closings", None, year=self.years.plan)
+            "计划结束语", "closings", None, plan=True)
 
     def ending(self) -> str | None:
         """The document's last line: the form's own closing, else "特此报告。" for a 报告, nothing for a 总结."""
