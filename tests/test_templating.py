@@ -184,3 +184,9 @@ def test_the_guide_lists_each_templates_blocks():
         row = next(line for line in guide.splitlines() if line.startswith(f"| `{name}` |"))
         blocks = template_facts(env, path.read_text(encoding="utf-8"))[1]
         assert re.findall(r"`(\w+)`", row.rsplit("|", 2)[1]) == blocks, name
+
+
+def test_a_template_extending_itself_in_a_loop_is_said_in_chinese(tmp_path, report):
+    (tmp_path / "report.j2").write_text('{% extends "@0/report.j2" %}\n', encoding="utf-8")
+    with pytest.raises(TemplateError, match="模板层层引用自己"):
+        render_draft(report, template_search_path(tmp_path, None))

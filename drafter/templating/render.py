@@ -150,6 +150,8 @@ def render_draft(report: Report, search_path: list[Path], name: str = "report.j2
         where = _template_location(exc)
         if isinstance(exc, jinja2.UndefinedError):
             raise TemplateError(f"{where}: {undefined_message(str(exc), [*context, *env.globals])}") from exc
+        if isinstance(exc, RecursionError):
+            raise TemplateError(f"{where}: 模板层层引用自己（extends、include 或宏形成了循环）。") from exc
         kind = "模板访问了不允许的内容" if isinstance(exc, SecurityError) else "模板出错"
         raise TemplateError(f"{where}: {kind}：{exc}") from exc
 
