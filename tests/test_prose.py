@@ -184,58 +184,6 @@ def test_language_rule_inserted_phrase():
     assert check_language(Document((para("以企业为主体，深入实施创新驱动发展战略。"),)), report) == []  # the form says it
 
 
-def para(text: str) -> Paragraph:
-    return Paragraph((Run(text),))
-
-
-def test_language_rule_reach_of_a_fall():
-    document = Document((para("R&D经费投入强度达到2.41%，比上年降低0.15个百分点；科技培训达到45场次，与上年持平。"),))
-    found = check_reach_of_fall(document)
-    assert [f.rule for f in found] == ["language.reach", "language.reach"] and found[0].where == 1
-
-
-def test_language_rule_figure_twice():
-    report = load_form(MAIN_EXAMPLE).report
-    document = Document((para("2024年，高新技术企业有效总数达到156家，同比增长14.7%。"), para("其中，高新技术企业有效总数为156家。")))
-    found = check_figure_twice(document, report)
-    assert [(f.rule, f.where) for f in found] == [("language.figure_twice", 2)]
-    assert "第1段已说过" in found[0].message
-
-
-def test_language_rule_repeated_span():
-    span = "高新技术企业有效总数达到156家，同比增长14"
-    document = Document((para(f"全年{span}.7%。"), para(f"截至年底，{span}.7%。")))
-    found = check_repeated_span(document)
-    assert [(f.rule, f.where) for f in found] == [("language.repeat_span", 2)]
-
-
-def test_language_rule_genre():
-    summary = Document((Title("某局2024年工作总结"), para("现将有关情况报告如下："), para("特此报告。")))
-    assert [f.rule for f in check_genre(summary)] == ["language.genre", "language.genre"]
-    report = Document((Title("某局2024年工作总结"), Recipient("县委、县政府："), para("现将一年来工作总结如下："),
-                       para("特此报告。")))
-    assert [f.message for f in check_genre(report)] == ["导语说“总结如下”，结尾却是“特此报告”：文种前后不一"]
-
-
-def test_language_rule_inserted_phrase():
-    report = load_form(MAIN_EXAMPLE).report
-    document = Document((para("2024年，我局深入实施创新首位战略，各项工作取得新成效。"),))
-    assert [f.excerpt for f in check_inserted_phrase(document, report)] == ["2024年，我局深入实施创新首位战略，各…"]
-    assert check_language(Document((para("以企业为主体，深入实施创新驱动发展战略。"),)), report) == []  # the form says it
-
-
-def test_a_hostile_bank_cannot_inject_structure_or_drop_a_figure(tmp_path, example_copy):
-    bank = tmp_path / "bank.yaml"
-    bank.write_text(yaml.safe_dump({"version": 1, "transitions": [{"text": "现将\n\x1eh1 注入的标题\n报告如下："}, "x", {"text": 5}],
-                                    "problem_leads": "not a list",
-                                    "indicator_phrasing": [{"indicator": "science_envoys", "text": "选派特派员"},
-                                                           {"indicator": "trainings", "text": "培训{数}{数}"}]},
-                                   allow_unicode=True), encoding="utf-8")
-    body = texts(build_report(example_copy(), tmp_path / "o.docx", bank=bank).output)
-    assert body[2].endswith("现将有关情况报告如下：") and not any("注入" in line for line in body)
-    assert "选派科技特派员126名，同比增长6.8%；开展科技培训86场次，比上年增加6场次。" in body
-
-
 def test_a_hostile_bank_cannot_inject_structure_or_drop_a_figure(tmp_path, baihe_form):
     data = yaml.safe_load(mine_paths([BAIHE], tmp_path / "bank.yaml").output.read_text(encoding="utf-8"))
     data["transitions"][0]["text"] = "现将\n一、注入的标题\n报告如下："
