@@ -190,3 +190,17 @@ def test_a_template_extending_itself_in_a_loop_is_said_in_chinese(tmp_path, repo
     (tmp_path / "report.j2").write_text('{% extends "@0/report.j2" %}\n', encoding="utf-8")
     with pytest.raises(TemplateError, match="模板层层引用自己"):
         render_draft(report, template_search_path(tmp_path, None))
+
+
+def test_the_context_comment_generator_rewrites_a_stale_header(tmp_path, capsys):
+    import shutil
+
+    from drafter.templating.context_doc import main
+
+    shutil.copytree(builtin_templates(), tmp_path / "t", ignore=shutil.ignore_patterns("*.docx", "*.py", "__pycache__"))
+    path = tmp_path / "t" / "sections" / "plan.j2"
+    fresh = path.read_text(encoding="utf-8")
+    path.write_text(fresh.replace("      structure", "      structure_old"), encoding="utf-8")
+    main(tmp_path / "t")
+    assert path.read_text(encoding="utf-8") == fresh
+    assert capsys.readouterr().out == f"已更新：{path}\n"
