@@ -151,13 +151,19 @@ def validate(form, strict, last):
 @click.option("--force", is_flag=True, help="即使已有文稿在生成后被修改过，也覆盖它。")
 @STRICT_OPTION
 @LAST_OPTION
-def build(form, output, templates, reference, force, strict, last):
+@click.option("--bank", type=click.Path(path_type=Path),
+              help="本单位的短语库（drafter mine 生成）：导语、引语、结束语和指标说法优先取自其中。")
+@click.option("--explain", is_flag=True, help="列出文稿中每条套语和指标句的来源（表单、短语库或默认用语）。")
+def build(form, output, templates, reference, force, strict, last, bank, explain):
     """由表单生成 Word 文稿（.docx）。"""
-    from drafter.commands.build import build_report
+    from drafter.commands.build import build_report, explain_lines
 
     from drafter.commands.check import format_finding
 
-    result = build_report(form, output, templates, force, reference, strict, last)
+    result = build_report(form, output, templates, force, reference, strict, last, bank)
+    if explain:
+        for line in explain_lines(result.phrases):
+            click.echo(line)
     for note in result.notes:
         click.echo(note, err=True)
     for finding in result.findings:
@@ -297,9 +303,9 @@ def templates():
 
 
 def _search_path(folder):
-    from drafter.templating import template_search_path
+    from drafter.commands.templates import search_path_here
 
-    return template_search_path(folder, None)
+    return search_path_here(folder)
 
 
 TEMPLATES_OPTION = click.option("--templates", "folder", type=click.Path(path_type=Path),
@@ -309,7 +315,7 @@ TEMPLATES_OPTION = click.option("--templates", "folder", type=click.Path(path_ty
 @templates.command("list", context_settings=CONTEXT)
 @TEMPLATES_OPTION
 def templates_list(folder):
-    """列出所有模板及其来源。"""
+    """列出所有模板及其来源（--templates、表单旁的 templates/、个人模板文件夹、内置，依次优先）。"""
     from drafter.commands.templates import list_templates
 
     for line in list_templates(_search_path(folder)):
@@ -319,11 +325,22 @@ def templates_list(folder):
 @templates.command("show", context_settings=CONTEXT)
 @click.argument("name")
 @TEMPLATES_OPTION
-def templates_show(name, folder):
+@click.option("--context", "context", is_flag=True, help="只列出该模板能用的上下文（名称和说明）及可覆盖的块。")
+def templates_show(name, folder, context):
     """显示模板的内容，如 sections/plan.j2。"""
     from drafter.commands.templates import show_template
 
-    click.echo(show_template(name, _search_path(folder)), nl=False)
+    click.echo(show_template(name, _search_path(folder), context), nl=False)
+
+
+@templates.command("diff", context_settings=CONTEXT)
+@click.argument("name")
+@TEMPLATES_OPTION
+def templates_diff(name, folder):
+    """显示本单位的模板与同名内置模板的差异（升级后可据此查看内置模板改了什么）。"""
+    from drafter.commands.templates import diff_template
+
+    click.echo(diff_template(name, _search_path(folder)), nl=False)
 
 
 @templates.command("copy", context_settings=CONTEXT)

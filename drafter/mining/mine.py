@@ -10,7 +10,7 @@ from typing import Callable
 
 from drafter.catalogue import catalogue
 from drafter.document import Heading, Paragraph
-from drafter.mining import patterns, segment
+from drafter.mining import indicator_phrasing, patterns, segment
 from drafter.mining.collect import Collector
 from drafter.mining.corpus import Tally, iter_reports
 from drafter.reading import ReadReport
@@ -120,6 +120,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                 for clause in patterns.figure_clauses(sentence):
                     template = patterns.abstract(clause)
                     collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
+                    indicator_phrasing.collect(clause, _indicator_of(template), kind, example, collector)
                     for frame in patterns.figure_frames(template):
                         collector.add("frames", frame, kind, example)
         _collocations(segment.tagged(text), kind, (name, line, text), collector)
