@@ -24,34 +24,61 @@ def _right_marker(level: int, number: int) -> str:
     return RIGHT_MARKERS[level].format(n=chinese_numeral(number), d=number)
 
 
+ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
+
+
+def _headings(target: Target):
+    """(where, heading, fresh) for each heading, where `fresh` says a new numbering starts here: an
+    attachment (附件1 …) numbers its headings anew. Items of a 附件说明 list ("附件：1.实施方案",
+    "2.经费测算表") are a list, not headings, and are left out."""
+    fresh, in_attachment_list = False, False
+    for where, block in target.blocks():
+        if isinstance(block, Paragraph) or isinstance(block, Heading) and not block.marker:
+            label = ATTACHMENT.match(block.text)
+            if label:
+                fresh, in_attachment_list = True, label.group(1) in "：:"
+                continue
+        if not isinstance(block, Heading):
+            in_attachment_list = False
+            continue
+        if in_attachment_list and block.level >= 3:
+            continue
+        in_attachment_list = False
+        yield where, block, fresh
+        fresh = False
+
+
 def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
-    """No skipped level; numbers consecutive at each level; deeper levels restart under a new parent."""
+    """No skipped level; numbers consecutive at each level; deeper levels restart under a new parent.
+
+    A list may start again at 1 (a new list inside a part, an attachment); 一、 straight to 1. is
+    common in published documents and only warned about."""
     findings = []
     previous_level, last = 0, [0] * 5
-    for where, block in target.blocks():
-        if not isinstance(block, Heading):
-            continue
+    for where, block, fresh in _headings(target):
+        if fresh:
+            previous_level, last = 0, [0] * 5
         text = block.marker + block.text
-        if block.level > previous_level + 1 and block.marker:
-            missing = _right_marker(previous_level + 1, 1) if previous_level else "一、"
+        if block.level > previous_level + 1 and block.marker and previous_level:
+            missing = _right_marker(previous_level + 1, 1)
+            severity = "warning" if previous_level == 1 and block.level == 3 else "error"
             findings.append(target.finding(
-                "numbering.skip", "error", where, text, 0,
+                "numbering.skip", severity, where, text, 0,
                 f"标题层级跳跃：“{block.marker}”直接出现在第 {previous_level} 级标题之下，缺少第 {previous_level + 1} 级（如“{missing}”）",
-                f"改为第 {previous_level + 1} 级序号，或补上缺少的一级"))
+                f"改为第 {previous_level + 1} 级序号，或补上缺少的一级", block.marker))
         previous_level = block.level
         if not block.marker:  # an unnumbered part title, or a draft drafter numbers itself
             last[block.level:] = [0] * (5 - block.level)
             continue
         number = _number(block.marker)
         expected = last[block.level] + 1
-        if number != expected:
+        if number != expected and not (number == 1 and last[block.level] >= 2):
             what = "重复" if number == last[block.level] else "不连续"
             findings.append(target.finding(
                 "numbering.sequence", "error", where, text, 0,
                 f"序号{what}：此处为“{block.marker}”，按顺序应为“{_right_marker(block.level, expected)}”",
-                f"改为“{_right_marker(block.level, expected)}”，其后同级序号依次顺延"))
-            expected = number  # go on counting from what the author wrote
-        last[block.level] = expected
+                f"改为“{_right_marker(block.level, expected)}”，其后同级序号依次顺延", block.marker))
+        last[block.level] = number  # go on counting from what the author wrote
         last[block.level + 1:] = [0] * (4 - block.level)
     return findings
 
@@ -59,8 +86,8 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
 def check_heading_marks(target: Target) -> list[Finding]:
     """The punctuation of each marker: 一、 （一） 1. （1）, full-width brackets, nothing after a bracket."""
     findings = []
-    for where, block in target.blocks():
-        if not isinstance(block, Heading) or not block.marker:
+    for where, block, _ in _headings(target):
+        if not block.marker:
             continue
         number = _number(block.marker)
         right = _right_marker(block.level, number)
@@ -71,7 +98,8 @@ def check_heading_marks(target: Target) -> list[Finding]:
             rule, message = "numbering.bracket", f"序号括号应为全角：“{marker}”应为“{right}”"
         else:
             rule, message = "numbering.marker", f"序号写法不规范：“{marker}”应为“{right}”"
-        findings.append(target.finding(rule, "warning", where, marker + block.text, 0, message, f"改为“{right}”"))
+        findings.append(target.finding(rule, "warning", where, marker + block.text, 0, message, f"改为“{right}”",
+                                       block.marker))
     return findings
 
 

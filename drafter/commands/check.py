@@ -2,76 +2,89 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.checks import Finding, Target, run_checks
-from drafter.checks.base import SEVERITY_NAMES
+from drafter.checks import Finding, Selection, Target, run_checks
+from drafter.checks.lexicon import read_word_list, word_lists_for
+from drafter.checks.registry import check_names
+from drafter.checks.report import CheckedFile, CheckReport, format_finding
 from drafter.document import Document
 from drafter.errors import InputError
 from drafter.form.model import Report
 
-
-@dataclass(frozen=True)
-class CheckedFile:
-    path: str
-    findings: tuple[Finding, ...]
-    note: str | None = None
-
-    def count(self, severity: str) -> int:
-        return sum(f.severity == severity for f in self.findings)
+__all__ = ["CheckedFile", "CheckReport", "check_files", "check_document", "format_finding", "read_draft",
+           "as_text", "as_json", "exit_code", "summary_line"]
 
 
-def check_files(paths: list[Path], form: Path | None = None, disable: frozenset[str] = frozenset()) -> list[CheckedFile]:
+def read_draft(path: Path):
+    """The draft as blocks (read_report's reading) plus its source lines as written."""
+    from drafter.encoding import decode_lines
+    from drafter.reading.classify import section_kinds
+    from drafter.reading.clean import clean_lines
+    from drafter.reading.read import ReadReport, _docx_lines, parse_lines
+
+    if path.suffix.lower() not in (".docx", ".txt"):
+        raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿。")
+    if not path.is_file():
+        raise InputError(f"{path}: 文件不存在。")
+    note = None
+    if path.suffix.lower() == ".docx":
+        lines = _docx_lines(path)
+    else:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
+        if b"\x00" in raw[:65536]:
+            raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
+        text, note = decode_lines(raw, str(path))
+        lines = clean_lines(text)
+    blocks, numbers = parse_lines(lines)
+    document = Document(tuple(blocks))
+    return ReadReport(path, document, tuple(numbers), tuple(section_kinds(document.blocks)), note), tuple(lines)
+
+
+def check_draft(path: Path, report: Report | None, selection: Selection, words: tuple[Path, ...] = ()):
+    """(CheckedFile, Target) of one draft."""
+    read, lines = read_draft(path)
+    unit = "行" if path.suffix.lower() == ".txt" else "段"
+    target = Target(read.document, read.lines, unit, report, read.kinds, lines, word_lists_for(path, words))
+    return CheckedFile(str(path), tuple(run_checks(target, selection)), read.note), target
+
+
+def check_files(paths: list[Path], form: Path | None = None, disable=frozenset(), enable=frozenset(),
+                words: tuple[Path, ...] = ()) -> CheckReport:
     from drafter.form import load_form
-    from drafter.reading import read_report
 
+    selection = Selection(check_names(disable), check_names(enable))
+    for path in words:  # a bad --words list is refused before any draft is read
+        read_word_list(path)
     report = load_form(form).report if form else None
-    checked = []
+    result = CheckReport()
     for path in paths:
-        if path.suffix.lower() not in (".docx", ".txt"):
-            raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿。")
-        if not path.is_file():
-            raise InputError(f"{path}: 文件不存在。")
-        read = read_report(path)
-        unit = "行" if path.suffix.lower() == ".txt" else "段"
-        target = Target(read.document, read.lines, unit, report, read.kinds)
-        checked.append(CheckedFile(str(path), tuple(run_checks(target, disable)), read.note))
-    return checked
+        result.add(check_draft(path, report, selection, words)[0])
+    return result
 
 
-def check_document(document: Document, report: Report, kinds: tuple[str, ...] | None = None) -> list[Finding]:
+def check_document(document: Document, report: Report, kinds: tuple[str, ...] | None = None,
+                   selection: Selection = Selection()) -> list[Finding]:
     """The checks on a draft drafter has just built, located by paragraph."""
     numbers = tuple(range(1, len(document.blocks) + 1))
-    return run_checks(Target(document, numbers, "段", report, kinds or ()))
+    return run_checks(Target(document, numbers, "段", report, kinds or ()), selection)
 
 
-def format_finding(path: str, finding: Finding) -> str:
-    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
-    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
-            f"{finding.message}（{finding.excerpt}）{advice}")
+# The report's methods under the names callers used before the report object existed.
+def summary_line(files) -> str:
+    return CheckReport(list(files)).summary_line
 
 
-def summary_line(files: list[CheckedFile]) -> str:
-    errors = sum(f.count("error") for f in files)
-    warnings = sum(f.count("warning") for f in files)
-    hints = sum(f.count("hint") for f in files)
-    return f"共检查 {len(files)} 个文件：错误 {errors} 处，警告 {warnings} 处，提示 {hints} 处。"
+def as_text(files) -> str:
+    return CheckReport(list(files)).as_text()
 
 
-def as_text(files: list[CheckedFile]) -> str:
-    lines = [line for f in files for line in ([f.note] if f.note else []) + [format_finding(f.path, x) for x in f.findings]]
-    return "\n".join(lines + [summary_line(files)])
+def as_json(files) -> str:
+    return CheckReport(list(files)).as_json()
 
 
-def as_json(files: list[CheckedFile]) -> str:
-    data = [{"file": f.path, "findings": [x.to_dict() for x in f.findings]} for f in files]
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def exit_code(files: list[CheckedFile], strict: bool) -> int:
-    """1 when there are errors, or warnings with --strict; else 0."""
-    errors = sum(f.count("error") for f in files)
-    warnings = sum(f.count("warning") for f in files)
-    return 1 if errors or (strict and warnings) else 0
+def exit_code(files, strict: bool) -> int:
+    return CheckReport(list(files)).exit_code(strict)

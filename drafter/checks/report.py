@@ -1,0 +1,60 @@
+"""One report of a check run: the findings per file, the counts, the summary line, the exit code, and
+the text and JSON output, all from the same object (as black's report does)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from drafter.checks.base import SEVERITY_NAMES, Finding
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: str
+    findings: tuple[Finding, ...]
+    note: str | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+
+def format_finding(path: str, finding: Finding) -> str:
+    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
+    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
+            f"{finding.message}（{finding.excerpt}）{advice}")
+
+
+@dataclass
+class CheckReport:
+    files: list[CheckedFile] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def add(self, checked: CheckedFile) -> None:
+        self.files.append(checked)
+
+    def count(self, severity: str) -> int:
+        return sum(f.count(severity) for f in self.files)
+
+    @property
+    def summary_line(self) -> str:
+        return (f"共检查 {len(self.files)} 个文件：错误 {self.count('error')} 处，警告 {self.count('warning')} 处，"
+                f"提示 {self.count('hint')} 处。")
+
+    def exit_code(self, strict: bool = False) -> int:
+        """1 when there are errors, or warnings with --strict; else 0."""
+        return 1 if self.count("error") or (strict and self.count("warning")) else 0
+
+    def as_text(self) -> str:
+        lines = [line for f in self.files
+                 for line in ([f.note] if f.note else []) + [format_finding(f.path, x) for x in f.findings]]
+        return "\n".join(lines + [self.summary_line])
+
+    def as_json(self) -> str:
+        data = [{"file": f.path, "findings": [x.to_dict() for x in f.findings]} for f in self.files]
+        return json.dumps(data, ensure_ascii=False, indent=2)
