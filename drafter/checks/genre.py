@@ -10,7 +10,7 @@ from drafter.document import Title
 
 REQUEST = re.compile(r"妥否，?请批示|请批示|请予审批|请审批|请批准|请予批准|妥否")
 REPORT_TITLE = re.compile(r"报告|总结")
-TITLE_END = re.compile(r"[。，、；：！？,.;:!?]$")
+TITLE_END = re.compile(r"[。，、；！？,.;!?]$")  # a line ending in ：is a 主送, not a title
 CLOSINGS = {"报告": "特此报告", "请示": "特此请示", "通知": "特此通知", "函": "特此函告"}
 CLOSING = re.compile(r"特此(报告|请示|通知|函告|函复)")
 ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[：:]\s*(?:1\s*[.．、]\s*)?(.*)$")

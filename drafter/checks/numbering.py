@@ -54,14 +54,15 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
     A list may start again at 1 (a new list inside a part, an attachment); 一、 straight to 1. is
     common in published documents and only warned about."""
     findings = []
-    previous_level, last = 0, [0] * 5
+    previous_level, last, running = 0, [0] * 5, [0] * 5  # running: never reset by a new parent
     for where, block, fresh in _headings(target):
         if fresh:
-            previous_level, last = 0, [0] * 5
+            previous_level, last, running = 0, [0] * 5, [0] * 5
         text = block.marker + block.text
         if block.level > previous_level + 1 and block.marker and previous_level:
             missing = _right_marker(previous_level + 1, 1)
-            severity = "warning" if previous_level == 1 and block.level == 3 else "error"
+            # GB/T 9704 says the levels are "generally" 一、（一）1.（1）: a skip is a warning
+            severity = "warning"
             findings.append(target.finding(
                 "numbering.skip", severity, where, text, 0,
                 f"标题层级跳跃：“{block.marker}”直接出现在第 {previous_level} 级标题之下，缺少第 {previous_level + 1} 级（如“{missing}”）",
@@ -72,13 +73,18 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
             continue
         number = _number(block.marker)
         expected = last[block.level] + 1
-        if number != expected and not (number == 1 and last[block.level] >= 2):
+        restart = number == 1 and last[block.level] >= 2                     # a new list
+        continued = number == running[block.level] + 1 and number > 1     # numbered on through the parts
+        if number != expected and not restart and not continued:
             what = "重复" if number == last[block.level] else "不连续"
+            # a list that seems to start at （二）: more often its first item was not found on a line of
+            # its own (text copied from a PDF) than left out; say so, but not as an error
+            severity = "warning" if expected == 1 else "error"
             findings.append(target.finding(
-                "numbering.sequence", "error", where, text, 0,
+                "numbering.sequence", severity, where, text, 0,
                 f"序号{what}：此处为“{block.marker}”，按顺序应为“{_right_marker(block.level, expected)}”",
                 f"改为“{_right_marker(block.level, expected)}”，其后同级序号依次顺延", block.marker))
-        last[block.level] = number  # go on counting from what the author wrote
+        last[block.level] = running[block.level] = number  # go on counting from what the author wrote
         last[block.level + 1:] = [0] * (4 - block.level)
     return findings
 

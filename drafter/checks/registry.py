@@ -26,7 +26,7 @@ class Rule:
 
 RULES = {rule.id: rule for rule in (
     Rule("numbering.sequence", "error", "同级序号连续、不重复（一、二、三……）"),
-    Rule("numbering.skip", "error", "标题层级不跳级（一、→（一）→1.→（1））"),
+    Rule("numbering.skip", "warning", "标题层级不跳级（一、→（一）→1.→（1））"),
     Rule("numbering.bracket", "warning", "序号括号用全角“（）”"),
     Rule("numbering.marker", "warning", "序号写法规范：一、 （一） 1. （1）"),
     Rule("items.sequence", "error", "“一是、二是……”按顺序，不重复不跳号"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from drafter.checks.base import Finding, Target
@@ -44,7 +45,7 @@ def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
 
 CN_DIGITS = "〇○零一二三四五六七八九十"
 PLACEHOLDER = re.compile(
-    r"[xX]{2,}|(?<![A-Za-z])x(?![A-Za-z])|Ｘ{2,}|[×＊*]{2,}|(?<![A-Za-z\d])\*(?![A-Za-z\d]*\*)|○{2,}|〇{2,}|某某"
+    r"[xX]{2,}|(?<![A-Za-z\d])x(?![A-Za-z\d])|Ｘ{2,}|[×＊*]{2,}|(?<![A-Za-z\d*])\*(?=[批家个项万亿元人名次年月日%．.])|○{2,}|〇{2,}|某某"
     r"|[（(【\[]\s*待[^）)】\]\n]{0,8}[）)】\]]|_{3,}|＿{2,}|在此(?:填写|输入|补充)")
 
 
@@ -81,6 +82,17 @@ def check_placeholders(target: Target) -> list[Finding]:
 REPEATED_CHAR = re.compile(r"(的的|了了|和和|在在|是是|对对|把把)")
 
 
+@lru_cache(maxsize=1)
+def _jieba():
+    """jieba, loaded only when a doubled character is found, without its start-up chatter."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
 def _typed_twice(text: str, match: re.Match) -> bool:
     """"的的" typed twice, not a word: AABB reduplication (实实在在, 的的确确, 和和美美) and word
     boundaries (目的的, 应对对外, 实事求是是) are told apart by segmenting the words around it."""
@@ -89,12 +101,10 @@ def _typed_twice(text: str, match: re.Match) -> bool:
         return False
     if end + 1 < len(text) and text[end] == text[end + 1]:
         return False
-    import jieba  # loaded only when a doubled character is found
-
     left = max(0, start - 8)
     window = text[left:min(len(text), end + 8)]
     position = 0
-    for word in jieba.lcut(window, HMM=False):
+    for word in _jieba().lcut(window, HMM=False):
         word_start, word_end = left + position, left + position + len(word)
         position += len(word)
         if len(word) > 1 and word_start < end and word_end > start:
@@ -105,18 +115,18 @@ def _typed_twice(text: str, match: re.Match) -> bool:
 def repeated_clauses(text: str, longest: int = 40):
     """(start, clause) where a clause of 4+ characters is typed again right after a ，、 or ",".
 
-    Linear: each separator compares the run before it with the run after, at most `longest` wide
-    (a backtracking regex took 165 s on a 400 KB line)."""
+    The copy must end where a clause ends, so "进行检测验证，检测验证合格的" (a clause picking up the
+    last words of the one before) is no repeat. Linear: each separator compares at most `longest`
+    characters either side (a backtracking regex took 165 s on a 400 KB line)."""
     for sep in re.finditer(r"[，,、]\s*", text):
         before_start = sep.start()
         while before_start > 0 and sep.start() - before_start < longest and _wordy(text[before_start - 1]):
             before_start -= 1
-        before = text[before_start:sep.start()]
-        after = text[sep.end():sep.end() + len(before)]
-        for size in range(len(before), 3, -1):
-            clause = before[-size:]
-            if after.startswith(clause) and len(re.findall(rf"[{HAN}]", re.sub(r"[xX*]", "", clause))) >= 4:
-                yield sep.start() - size, clause
+        for size in range(sep.start() - before_start, 3, -1):
+            clause, end = text[sep.start() - size:sep.start()], sep.end() + size
+            if text[sep.end():end] == clause and not (end < len(text) and _wordy(text[end])):
+                if len(re.findall(rf"[{HAN}]", re.sub(r"[xX*]", "", clause))) >= 4:
+                    yield sep.start() - size, clause
                 break
 
 
@@ -298,7 +308,9 @@ DOUBLED = re.compile(r"([，。、；：！？])\1+|[，、；：][，。、；�
 STRAIGHT_QUOTE = re.compile(rf"(?<=[{HAN}，。；：、（])[\"']|[\"'](?=[{HAN}，。；：、）])")
 HAN_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
 HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"})
-PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("【", "】"))
+# (opening, closing, half-width stand-ins): a “ closed by a straight " or a （ by a ) is a pair with a
+# wrong glyph (punct.quotes / punct.halfwidth say so), not a missing mark.
+PAIRS = (("“", "”", '"', '"'), ("（", "）", "(", ")"), ("《", "》", "", ""), ("‘", "’", "'", "'"), ("【", "】", "", ""))
 PUNCTUATION_RULES = (
     PatternRule("punct.halfwidth", "warning", HALF_PUNCT,
                 lambda m: f"中文中使用了半角标点“{m.group(0)}”", lambda m: "改为全角标点（，；：？！。）",
@@ -363,30 +375,43 @@ def paragraphs(target: Target):
             yield group
             group = []
         group.append((where, text))
-        if PARAGRAPH_END.search(text) or len(group) >= 12:
+        if PARAGRAPH_END.search(text) or len(group) >= 60:
             yield group
             group = []
     if group:
         yield group
 
 
+def _enumerator(text: str, position: int) -> bool:
+    """Whether the ）at `position` closes a list number "1）", "a)" that starts a clause."""
+    for size in (1, 2):
+        start = position - size
+        if start >= 0 and text[start:position].isascii() and text[start:position].isalnum() and (start == 0 or text[start - 1] in " \t：:；;，,。"):
+            return True
+    return False
+
+
 def _unmatched(target: Target, lines: list[tuple[int, str]]) -> list[Finding]:
     findings = []
-    for opening, closing in PAIRS:
-        depth, opened_at, closed_at = 0, None, None
+    for opening, closing, half_open, half_close in PAIRS:
+        depth, opened_at, closed_at, curly = 0, None, None, 0
         for where, text in lines:
             for position, char in enumerate(text):
-                if char == opening:
-                    depth += 1
-                    opened_at = (where, text, position)
-                elif char == closing:
+                if char in "）)" and _enumerator(text, position):
+                    continue  # "1）道路边界；2）…": a list number, not a bracket
+                if char == closing or char == half_close and half_close and depth > 0:
                     depth -= 1
+                    curly -= char == closing
                     if depth < 0:
                         closed_at = (where, text, position)
                         break
+                elif char == opening or char == half_open and half_open and curly > 0:
+                    depth += 1
+                    curly += char == opening
+                    opened_at = (where, text, position)
             if depth < 0:
                 break
-        if depth == 0:
+        if depth <= 0 and closed_at is None:
             continue
         where, text, position = opened_at if depth > 0 else closed_at
         findings.append(target.finding(
