@@ -10,6 +10,8 @@ import copy
 import io
 from pathlib import Path
 
+from docx.oxml.ns import qn
+
 from drafter.checks.base import SEVERITY_NAMES, Finding
 from drafter.errors import InputError, OutputError
 from drafter.output import refuse_existing, write_atomically
@@ -121,7 +123,9 @@ def write_comments(source: Path, findings: tuple[Finding, ...], output: Path) ->
             continue
         runs = isolate(paragraph, *place)
         if runs:
-            document.add_comment(runs, comment_text(finding), AUTHOR, INITIALS)
+            comment = document.add_comment(runs, comment_text(finding), AUTHOR, INITIALS)
+            # no timestamp: the same draft gives the same file (w:date is optional)
+            comment._comment_elm.attrib.pop(qn("w:date"), None)
     return _save(document, output)
 
 

@@ -8,7 +8,9 @@ import re
 from drafter.checks.base import Finding, Target
 from drafter.document import Title
 
-REQUEST = re.compile(r"妥否，?请批示|请批示|请予审批|请审批|请批准|请予批准|妥否")
+REQUEST = re.compile(r"妥否，?请批示|当否，?请批示|请批示|请批复|请予批复|请予审批|请审批|请批准|请予批准|恳请批准|请予核拨|请审定|妥否|当否")
+# 你局/你委 are for writing down to a subordinate: never in a report to a superior
+DOWNWARD_ADDRESS = re.compile(r"你(?:部|局|委|厅|办|单位|院|校|省|市|区|县|们)")
 REPORT_TITLE = re.compile(r"报告|总结")
 TITLE_END = re.compile(r"[。，、；！？,.;!?]$")  # a line ending in ：is a 主送, not a title
 CLOSINGS = {"报告": "特此报告", "请示": "特此请示", "通知": "特此通知", "函": "特此函告"}
@@ -18,8 +20,18 @@ ATTACHMENT_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*\S")
 ATTACHMENT_MENTION = re.compile(r"(?<![\d])附件\s*(\d{1,2})(?!\d)")
 
 
+TITLE_WORDS = re.compile(r"总结|计划|报告|请示|通知|意见|方案|要点|函$")
+
+
 def _title(target: Target) -> tuple[int, str] | None:
-    return next(((where, b.text) for where, b in target.blocks() if isinstance(b, Title)), None)
+    """The title block, or a first line that would be one but for its end punctuation."""
+    title = next(((where, b.text) for where, b in target.blocks() if isinstance(b, Title)), None)
+    if title:
+        return title
+    first = next(iter(target.texts()), None)
+    if first and len(first[1]) <= 60 and TITLE_WORDS.search(first[1].rstrip("。．.")) and TITLE_END.search(first[1]):
+        return first
+    return None
 
 
 def check_genre(target: Target) -> list[Finding]:
@@ -41,6 +53,10 @@ def check_genre(target: Target) -> list[Finding]:
                     "genre.request", "error", where, text, match.start(),
                     f"报告中夹带了请示用语“{match.group(0)}”（报告不得夹带请示事项）",
                     "删去请示用语；需要批复的事项另行请示", match.group(0)))
+            for match in DOWNWARD_ADDRESS.finditer(text):
+                findings.append(target.finding(
+                    "genre.address", "warning", where, text, match.start(),
+                    f"报告是上行文，不用下行称谓“{match.group(0)}”", "改用“贵…”或直接称机关名称", match.group(0)))
         for match in CLOSING.finditer(text):
             closing = "特此" + match.group(1)
             right = CLOSINGS.get(kind or "", "")

@@ -28,10 +28,11 @@ ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
 
 
 def _headings(target: Target):
-    """(where, heading, fresh) for each heading, where `fresh` says a new numbering starts here: an
-    attachment (附件1 …) numbers its headings anew. Items of a 附件说明 list ("附件：1.实施方案",
+    """(where, heading, fresh, after_text) for each heading: `fresh` says a new numbering starts here (an
+    attachment, 附件1 …, numbers its headings anew), `after_text` that running text came between it and the
+    heading before. Items of a 附件说明 list ("附件：1.实施方案",
     "2.经费测算表") are a list, not headings, and are left out."""
-    fresh, in_attachment_list = False, False
+    fresh, in_attachment_list, after_text = False, False, False
     for where, block in target.blocks():
         if isinstance(block, Paragraph) or isinstance(block, Heading) and not block.marker:
             label = ATTACHMENT.match(block.text)
@@ -39,13 +40,13 @@ def _headings(target: Target):
                 fresh, in_attachment_list = True, label.group(1) in "：:"
                 continue
         if not isinstance(block, Heading):
-            in_attachment_list = False
+            in_attachment_list, after_text = False, True
             continue
         if in_attachment_list and block.level >= 3:
             continue
         in_attachment_list = False
-        yield where, block, fresh
-        fresh = False
+        yield where, block, fresh, after_text
+        fresh, after_text = False, False
 
 
 def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
@@ -55,11 +56,13 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
     common in published documents and only warned about."""
     findings = []
     previous_level, last, running = 0, [0] * 5, [0] * 5  # running: never reset by a new parent
-    for where, block, fresh in _headings(target):
+    for where, block, fresh, after_text in _headings(target):
         if fresh:
             previous_level, last, running = 0, [0] * 5, [0] * 5
         text = block.marker + block.text
-        if block.level > previous_level + 1 and block.marker and previous_level:
+        # 1. or （1） after running text is a list inside the part, not a heading that skips a level
+        is_list = after_text and block.level >= 3
+        if block.level > previous_level + 1 and block.marker and previous_level and not is_list:
             missing = _right_marker(previous_level + 1, 1)
             # GB/T 9704 says the levels are "generally" 一、（一）1.（1）: a skip is a warning
             severity = "warning"
@@ -92,7 +95,7 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
 def check_heading_marks(target: Target) -> list[Finding]:
     """The punctuation of each marker: 一、 （一） 1. （1）, full-width brackets, nothing after a bracket."""
     findings = []
-    for where, block, _ in _headings(target):
+    for where, block, _, _ in _headings(target):
         if not block.marker:
             continue
         number = _number(block.marker)

@@ -271,6 +271,8 @@ NUMBER_RULES = (
                 lambda m: "数值范围两端都应带“%”", lambda m: f"写作“{m.group(0)}%～…%”"),
     PatternRule("number.range", "warning", UNIT_RANGE,
                 lambda m: "数值范围两端的“万”“亿”都应保留", lambda m: f"写作“{m.group(0)}万～…万”"),
+    PatternRule("number.space", "warning", re.compile(r"(?<=\d)[ \u3000]+(?=[%％])"),
+                lambda m: "数字与“%”之间有空格", lambda m: "删去空格", lambda m: ""),
     PatternRule("number.dash", "warning", HYPHEN_RANGE,
                 lambda m: f"数值范围“{m.group(0)}”用了连字符“-”", lambda m: f"写作“{m.group(1)}～{m.group(2)}”",
                 lambda m: f"{m.group(1)}～{m.group(2)}"),

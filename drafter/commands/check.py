@@ -12,33 +12,36 @@ from drafter.document import Document
 from drafter.errors import InputError
 from drafter.form.model import Report
 
-__all__ = ["CheckedFile", "CheckReport", "check_files", "check_document", "format_finding", "read_draft",
+__all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "check_document", "format_finding", "read_draft",
            "as_text", "as_json", "exit_code", "summary_line"]
 
 
 def read_draft(path: Path):
     """The draft as blocks (read_report's reading) plus its source lines as written."""
     from drafter.encoding import decode_lines
-    from drafter.reading.classify import section_kinds
     from drafter.reading.clean import clean_lines
-    from drafter.reading.read import ReadReport, _docx_lines, parse_lines
+    from drafter.reading.read import _docx_lines
 
     if path.suffix.lower() not in (".docx", ".txt"):
         raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿。")
     if not path.is_file():
         raise InputError(f"{path}: 文件不存在。")
-    note = None
     if path.suffix.lower() == ".docx":
-        lines = _docx_lines(path)
-    else:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
-        if b"\x00" in raw[:65536]:
-            raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
-        text, note = decode_lines(raw, str(path))
-        lines = clean_lines(text)
+        return _read_lines(path, _docx_lines(path), None)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
+    if b"\x00" in raw[:65536]:
+        raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
+    text, note = decode_lines(raw, str(path))
+    return _read_lines(path, clean_lines(text), note)
+
+
+def _read_lines(path: Path, lines: list[tuple[int, str]], note: str | None):
+    from drafter.reading.classify import section_kinds
+    from drafter.reading.read import ReadReport, parse_lines
+
     blocks, numbers = parse_lines(lines)
     document = Document(tuple(blocks))
     return ReadReport(path, document, tuple(numbers), tuple(section_kinds(document.blocks)), note), tuple(lines)
@@ -50,6 +53,15 @@ def check_draft(path: Path, report: Report | None, selection: Selection, words: 
     unit = "行" if path.suffix.lower() == ".txt" else "段"
     target = Target(read.document, read.lines, unit, report, read.kinds, lines, word_lists_for(path, words))
     return CheckedFile(str(path), tuple(run_checks(target, selection)), read.note), target
+
+
+def check_text(text: str, report: Report | None = None, selection: Selection = Selection(), words=None) -> list[Finding]:
+    """The findings on a text given as a string, read the way a .txt draft is read."""
+    from drafter.reading.clean import clean_lines
+
+    read, lines = _read_lines(Path("text.txt"), clean_lines(text), None)
+    target = Target(read.document, read.lines, "行", report, read.kinds, lines, words)
+    return run_checks(target, selection)
 
 
 def check_files(paths: list[Path], form: Path | None = None, disable=frozenset(), enable=frozenset(),
