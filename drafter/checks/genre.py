@@ -20,7 +20,7 @@ ATTACHMENT_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*\S")
 ATTACHMENT_MENTION = re.compile(r"(?<![\d])附件\s*(\d{1,2})(?!\d)")
 
 
-TITLE_WORDS = re.compile(r"总结|计划|报告|请示|通知|意见|方案|要点|函$")
+TITLE_WORDS = re.compile(r"(总结|计划|报告|请示|通知|意见|方案|要点|函)$")
 
 
 def _title(target: Target) -> tuple[int, str] | None:
@@ -29,7 +29,8 @@ def _title(target: Target) -> tuple[int, str] | None:
     if title:
         return title
     first = next(iter(target.texts()), None)
-    if first and len(first[1]) <= 60 and TITLE_WORDS.search(first[1].rstrip("。．.")) and TITLE_END.search(first[1]):
+    if (first and len(first[1]) <= 40 and "，" not in first[1] and TITLE_END.search(first[1])
+            and TITLE_WORDS.search(first[1][:-1])):
         return first
     return None
 

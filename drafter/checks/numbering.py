@@ -32,8 +32,10 @@ def _headings(target: Target):
     attachment, 附件1 …, numbers its headings anew), `after_text` that running text came between it and the
     heading before. Items of a 附件说明 list ("附件：1.实施方案",
     "2.经费测算表") are a list, not headings, and are left out."""
-    fresh, in_attachment_list, after_text = False, False, False
+    fresh, in_attachment_list, after_text, between = False, False, False, []
     for where, block in target.blocks():
+        if not isinstance(block, Heading):
+            between.append(getattr(block, "text", ""))
         if isinstance(block, Paragraph) or isinstance(block, Heading) and not block.marker:
             label = ATTACHMENT.match(block.text)
             if label:
@@ -45,8 +47,8 @@ def _headings(target: Target):
         if in_attachment_list and block.level >= 3:
             continue
         in_attachment_list = False
-        yield where, block, fresh, after_text
-        fresh, after_text = False, False
+        yield where, block, fresh, after_text, "\n".join(between) + "\n"
+        fresh, after_text, between = False, False, []
 
 
 def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
@@ -56,7 +58,9 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
     common in published documents and only warned about."""
     findings = []
     previous_level, last, running = 0, [0] * 5, [0] * 5  # running: never reset by a new parent
-    for where, block, fresh, after_text in _headings(target):
+    since = [""] * 5  # the running text since the last heading of each level
+    for where, block, fresh, after_text, between in _headings(target):
+        since = [t + between for t in since]
         if fresh:
             previous_level, last, running = 0, [0] * 5, [0] * 5
         text = block.marker + block.text
@@ -78,7 +82,9 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
         expected = last[block.level] + 1
         restart = number == 1 and last[block.level] >= 2                     # a new list
         continued = number == running[block.level] + 1 and number > 1     # numbered on through the parts
-        if number != expected and not restart and not continued:
+        skipped = range(expected, number) if number > expected else range(1, number)
+        if number != expected and not restart and not continued \
+                and not _inside_text(since[block.level], block.level, skipped):
             what = "重复" if number == last[block.level] else "不连续"
             # a list that seems to start at （二）: more often its first item was not found on a line of
             # its own (text copied from a PDF) than left out; say so, but not as an error
@@ -88,14 +94,30 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
                 f"序号{what}：此处为“{block.marker}”，按顺序应为“{_right_marker(block.level, expected)}”",
                 f"改为“{_right_marker(block.level, expected)}”，其后同级序号依次顺延", block.marker))
         last[block.level] = running[block.level] = number  # go on counting from what the author wrote
+        since[block.level:] = [""] * (5 - block.level)
+        since[:block.level] = [t + block.marker + block.text for t in since[:block.level]]
         last[block.level + 1:] = [0] * (4 - block.level)
     return findings
+
+
+def _inside_text(text: str, level: int, numbers: range) -> bool:
+    """Whether every missing marker stands inside the running text: a heading that a copied text (from
+    a PDF or a web page) ran into the line before, not one the author left out."""
+    if not numbers or len(numbers) > 3:
+        return False
+    for number in numbers:
+        cn = chinese_numeral(number)
+        marker = (rf"(?<![{CN}]){cn}、", rf"[（(]{cn}[）)]", rf"(?<![\d.．]){number}[.．、](?!\d)|(?m:^){number}[.．、]",
+                  rf"[（(]{number}[）)]")[level - 1]
+        if not re.search(marker, text):
+            return False
+    return True
 
 
 def check_heading_marks(target: Target) -> list[Finding]:
     """The punctuation of each marker: 一、 （一） 1. （1）, full-width brackets, nothing after a bracket."""
     findings = []
-    for where, block, _, _ in _headings(target):
+    for where, block, *_ in _headings(target):
         if not block.marker:
             continue
         number = _number(block.marker)
@@ -135,7 +157,7 @@ def check_item_sequence(target: Target) -> list[Finding]:
             what = "重复" if number == last else "不连续"
             right = f"{chinese_numeral(last + 1)}是"
             findings.append(target.finding(
-                "items.sequence", "error", where, text, match.start(),
+                "items.sequence", "warning" if last == 0 else "error", where, text, match.start(),
                 f"“一是、二是”序号{what}：此处为“{match.group(0)}”，按顺序应为“{right}”", f"改为“{right}”"))
             last = number
     return findings

@@ -388,7 +388,7 @@ def _enumerator(text: str, position: int) -> bool:
     """Whether the ）at `position` closes a list number "1）", "a)" that starts a clause."""
     for size in (1, 2):
         start = position - size
-        if start >= 0 and text[start:position].isascii() and text[start:position].isalnum() and (start == 0 or text[start - 1] in " \t：:；;，,。"):
+        if start >= 0 and text[start:position].isascii() and text[start:position].isalnum() and (start == 0 or text[start - 1] in "：:；;，,。"):
             return True
     return False
 

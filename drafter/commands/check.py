@@ -19,7 +19,6 @@ __all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "check_doc
 def read_draft(path: Path):
     """The draft as blocks (read_report's reading) plus its source lines as written."""
     from drafter.encoding import decode_lines
-    from drafter.reading.clean import clean_lines
     from drafter.reading.read import _docx_lines
 
     if path.suffix.lower() not in (".docx", ".txt"):
@@ -35,7 +34,22 @@ def read_draft(path: Path):
     if b"\x00" in raw[:65536]:
         raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
     text, note = decode_lines(raw, str(path))
-    return _read_lines(path, clean_lines(text), note)
+    return _read_lines(path, _proofreading_lines(text), note)
+
+
+def _proofreading_lines(text: str) -> list[tuple[int, str]]:
+    """clean_lines drops a line repeated in the text as a web page's furniture; a repeated numbered
+    heading ("（一）申报条件" under each article) is text to proofread, so it is kept."""
+    from drafter.reading.clean import clean_lines
+    from drafter.reading.headings import match_heading
+
+    kept = clean_lines(text)
+    numbers = {number for number, _ in kept}
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if number not in numbers and line and len(line) <= 60 and match_heading(line):
+            kept.append((number, line))
+    return sorted(kept)
 
 
 def _read_lines(path: Path, lines: list[tuple[int, str]], note: str | None):
@@ -57,9 +71,7 @@ def check_draft(path: Path, report: Report | None, selection: Selection, words: 
 
 def check_text(text: str, report: Report | None = None, selection: Selection = Selection(), words=None) -> list[Finding]:
     """The findings on a text given as a string, read the way a .txt draft is read."""
-    from drafter.reading.clean import clean_lines
-
-    read, lines = _read_lines(Path("text.txt"), clean_lines(text), None)
+    read, lines = _read_lines(Path("text.txt"), _proofreading_lines(text), None)
     target = Target(read.document, read.lines, "行", report, read.kinds, lines, words)
     return run_checks(target, selection)
 
