@@ -277,3 +277,12 @@ def test_libreoffice_opens_the_commented_and_fixed_copies(run, dirty_docx, tmp_p
         pdf = docx_to_pdf(tmp_path / name, tmp_path / (name + ".pdf"))
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert expected in text.replace("\n", "")
+
+
+def test_the_built_in_word_list_meets_the_schema_offices_must_meet():
+    import jsonschema
+
+    from drafter.checks.lexicon import SCHEMA
+
+    data = yaml.safe_load((REPO / "drafter" / "checks" / "words.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from drafter.document import Document, Heading, Paragraph, Recipient, Signature, Title
-from drafter.form.model import Report
+
+if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofread
+    from drafter.form.model import Report
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "hint": "提示"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.checks import Finding, Selection, Target, run_checks
 from drafter.checks.lexicon import read_word_list, word_lists_for
@@ -10,7 +11,9 @@ from drafter.checks.registry import check_names
 from drafter.checks.report import CheckedFile, CheckReport, format_finding
 from drafter.document import Document
 from drafter.errors import InputError
-from drafter.form.model import Report
+
+if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofread
+    from drafter.form.model import Report
 
 __all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "check_document", "format_finding", "read_draft",
            "as_text", "as_json", "exit_code", "summary_line"]
@@ -78,12 +81,14 @@ def check_text(text: str, report: Report | None = None, selection: Selection = S
 
 def check_files(paths: list[Path], form: Path | None = None, disable=frozenset(), enable=frozenset(),
                 words: tuple[Path, ...] = ()) -> CheckReport:
-    from drafter.form import load_form
-
     selection = Selection(check_names(disable), check_names(enable))
     for path in words:  # a bad --words list is refused before any draft is read
         read_word_list(path)
-    report = load_form(form).report if form else None
+    report = None
+    if form:
+        from drafter.form import load_form
+
+        report = load_form(form).report
     result = CheckReport()
     for path in paths:
         result.add(check_draft(path, report, selection, words)[0])
