@@ -194,9 +194,9 @@ def test_a_megabyte_is_checked_in_seconds(shape):
         text = "一、工作\n" + unit * (1_000_000 // len(unit)) + "\n"
     else:  # one paragraph of clauses broken into short lines, brackets open across them
         text = "一、工作\n" + ("（" + unit + "，\n") * (1_000_000 // (len(unit) + 3)) + "。\n"
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine running the tests may be busy
     check_text(text)
-    assert time.perf_counter() - started < 2.5
+    assert time.process_time() - started < 2.0
 
 
 # ---- init's own placeholders

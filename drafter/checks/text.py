@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Callable
 
 from drafter.checks.base import Finding, Target
@@ -36,7 +37,7 @@ def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
     findings = []
     for rule in rules:
         for where, text in target.texts():
-            for match in list(rule.pattern.finditer(text))[:MAX_PER_LINE]:
+            for match in islice(rule.pattern.finditer(text), MAX_PER_LINE):
                 findings.append(target.finding(rule.rule, rule.severity, where, text, match.start(),
                                                rule.message(match), rule.suggestion(match), match.group(0),
                                                rule.fix(match) if rule.fix else None))
@@ -396,18 +397,20 @@ def _enumerator(text: str, position: int) -> bool:
 def _unmatched(target: Target, lines: list[tuple[int, str]]) -> list[Finding]:
     findings = []
     for opening, closing, half_open, half_close in PAIRS:
+        marks = re.compile("[" + re.escape(opening + closing + half_open + half_close) + "]")
         depth, opened_at, closed_at, curly = 0, None, None, 0
         for where, text in lines:
-            for position, char in enumerate(text):
+            for found in marks.finditer(text):  # only the marks of this pair: linear and fast
+                char, position = found.group(0), found.start()
                 if char in "）)" and _enumerator(text, position):
                     continue  # "1）道路边界；2）…": a list number, not a bracket
-                if char == closing or char == half_close and half_close and depth > 0:
+                if char == closing or char == half_close and depth > 0:
                     depth -= 1
                     curly -= char == closing
                     if depth < 0:
                         closed_at = (where, text, position)
                         break
-                elif char == opening or char == half_open and half_open and curly > 0:
+                elif char == opening or char == half_open and curly > 0:
                     depth += 1
                     curly += char == opening
                     opened_at = (where, text, position)
