@@ -286,3 +286,52 @@ def test_the_built_in_word_list_meets_the_schema_offices_must_meet():
 
     data = yaml.safe_load((REPO / "drafter" / "checks" / "words.yaml").read_text(encoding="utf-8"))
     jsonschema.validate(data, SCHEMA)
+
+
+# ---- tables in any .docx, without a form
+
+def table_docx(path: Path, rows) -> Path:
+    document = docx.Document()
+    document.add_paragraph("青山县科学技术局2024年工作总结")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([["指标", "2024年", "2023年", "增长（%）"], ["研发经费（万元）", "1260", "1120", "12.5"],
+          ["技术合同（万元）", "3200", "3000", "6.7"], ["合计", "4460", "4120", "8.3"]], []),
+        ([["指标", "2024年", "2023年", "增长（%）"], ["研发经费（万元）", "1260", "1120", "12.5"],
+          ["技术合同（万元）", "3200", "3000", "8.0"], ["合计", "4460", "4120", "8.3"]], ["table.growth"]),
+        ([["乡镇", "项目数", "资金（万元）"], ["城关镇", "12", "320.5"], ["青石乡", "8", "210.0"],
+          ["合计", "21", "530.5"]], ["table.sum"]),
+        ([["类别", "数量", "占比（%）"], ["国家级", "3", "10.0"], ["省级", "12", "40.0"], ["市级", "15", "45.0"]],
+         ["table.share"]),
+        ([["类别", "数量", "占比（%）"], ["国家级", "3", "10.0"], ["省级", "12", "40.0"], ["市级", "15", "50.0"]], []),
+    ],
+)
+def test_table_sums_shares_and_growth_rates(tmp_path, rows, expected):
+    [checked] = check_files([table_docx(tmp_path / "t.docx", rows)])
+    assert [f.rule for f in checked.findings if f.rule.startswith("table")] == expected
+
+
+def test_table_findings_print_the_table_and_stay_out_of_comments(run, tmp_path):
+    path = table_docx(tmp_path / "t.docx", [["乡镇", "项目数"], ["城关镇", "12"], ["青石乡", "8"], ["合计", "21"]])
+    result = run("check", path, "--comments", tmp_path / "c.docx")
+    assert "t.docx:第1个表格: [错误] table.sum: “项目数”的合计为 21，各行之和为 20" in result.output
+    assert len(docx.Document(str(tmp_path / "c.docx")).comments) == 0
+
+
+def test_an_unreadable_file_among_several_is_skipped_counted_and_exits_2(run, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("全年新认定高新技术企业35家。\n", encoding="utf-8")
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    result = run("check", good, tmp_path / "bad.docx")
+    assert result.exit_code == 2
+    assert "bad.docx: 不是有效的 .docx 文件，或文件已损坏。（已跳过）" in result.output
+    assert result.output.splitlines()[-1] == "共检查 1 个文件：错误 0 处，警告 0 处，提示 0 处。另有 1 个文件无法读取，已跳过。"

@@ -41,9 +41,11 @@ def _open_docx(path: Path):
 
 
 def _save(document, output: Path) -> Path:
+    from drafter.docx.package import normalise_zip
+
     buffer = io.BytesIO()
     document.save(buffer)
-    write_atomically(output, buffer.getvalue())
+    write_atomically(output, normalise_zip(buffer.getvalue()))  # fixed zip times: same draft, same bytes
     return output
 
 
@@ -115,8 +117,8 @@ def write_comments(source: Path, findings: tuple[Finding, ...], output: Path) ->
     paragraphs = document.paragraphs
     # right to left within a paragraph, so splitting runs never moves a span still to be anchored
     for finding in sorted(findings, key=lambda f: (f.where, -f.start)):
-        if not 1 <= finding.where <= len(paragraphs):
-            continue
+        if finding.unit != "段" or not 1 <= finding.where <= len(paragraphs):
+            continue  # findings on a table have no paragraph to anchor on
         paragraph = paragraphs[finding.where - 1]
         place = _locate(paragraph, finding)
         if place is None:

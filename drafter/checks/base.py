@@ -36,7 +36,7 @@ class Finding:
 
     @property
     def unit_key(self) -> str:
-        return "line" if self.unit == "行" else "paragraph"
+        return {"行": "line", "个表格": "table"}.get(self.unit, "paragraph")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,14 @@ class Target:
     kinds: tuple[str, ...] = ()  # section kind per block (achievements, problems, plans, other)
     lines: tuple[tuple[int, str], ...] = ()  # the source lines/paragraphs as written, when read from a file
     words: tuple | None = None  # word-list entries (lexicon.Entry); None: the built-in list only
+    tables: tuple = ()  # (number, rows of cell texts) of each table of a .docx, or of a built draft
+
+    def __post_init__(self):
+        if not self.tables:  # a built draft's attached tables are blocks of its document
+            from drafter.document import Table
+
+            rows = [b.rows for b in self.document.blocks if isinstance(b, Table)]
+            object.__setattr__(self, "tables", tuple(enumerate(rows, start=1)))
 
     def kind_at(self, index: int) -> str:
         return self.kinds[index] if index < len(self.kinds) else "other"

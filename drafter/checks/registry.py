@@ -67,6 +67,9 @@ RULES = {rule.id: rule for rule in (
     Rule("genre.address", "warning", "报告（上行文）中不用“你局”“你委”等下行称谓"),
     Rule("genre.closing", "warning", "结束语与文种相符（报告用“特此报告”）"),
     Rule("attach.mismatch", "warning", "正文提到的附件与附件说明一致"),
+    Rule("table.sum", "error", "表格“合计”行等于各行之和（不需要表单）"),
+    Rule("table.share", "warning", "表格中“占比”一列相加为 100%"),
+    Rule("table.growth", "error", "表格中的增幅与本年、上年数字相符"),
     Rule("form.figure", "error", "正文数字与表单一致"),
     Rule("form.qualifier", "error", "“突破、超过”与表单数值相符"),
 )}

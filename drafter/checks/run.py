@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.checks import figures, genre, lexical, numbering, text
+from drafter.checks import figures, genre, lexical, numbering, tables, text
 from drafter.checks.base import Finding, Target
 from drafter.checks.registry import Selection
 
@@ -21,6 +21,7 @@ CHECKS = (
     (None, lexical.check_words),  # entries of many families
     ("genre", genre.check_genre),
     ("attach", genre.check_attachments),
+    ("table", tables.check_tables),
     ("form", figures.check_figures),
 )
 
