@@ -33,6 +33,7 @@ def _right_marker(level: int, number: int) -> str:
 
 
 ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
+ARTICLE = re.compile(rf"^第[{CN}百零〇\d]+[条章节]")  # 第五条 (一)(二)…: each article numbers its items anew
 
 
 def _headings(target: Target):
@@ -49,6 +50,8 @@ def _headings(target: Target):
             if label:
                 fresh, in_attachment_list = True, label.group(1) in "：:"
                 continue
+            if ARTICLE.match(block.text):
+                fresh = True
         if not isinstance(block, Heading):
             in_attachment_list, after_text = False, True
             continue
@@ -67,7 +70,13 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
     findings = []
     previous_level, last, running = 0, [0] * 5, [0] * 5  # running: never reset by a new parent
     since = [""] * 5  # the running text since the last heading of each level
+    # headings met before, not just now: a table of contents, or a text pasted twice, repeats them all
+    seen, just_before = set(), [""] * 5
     for where, block, fresh, after_text, between in _headings(target):
+        text = block.marker + block.text
+        repeated = text in seen and text != just_before[block.level]
+        seen.add(text)
+        just_before[block.level] = text
         since = [t + between for t in since]
         if fresh:
             previous_level, last, running = 0, [0] * 5, [0] * 5
@@ -91,7 +100,7 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
         restart = number == 1 and last[block.level] >= 2                     # a new list
         continued = number == running[block.level] + 1 and number > 1     # numbered on through the parts
         skipped = range(expected, number) if number > expected else range(1, number)
-        if number != expected and not restart and not continued \
+        if number != expected and not restart and not continued and not repeated \
                 and not _inside_text(since[block.level], block.level, skipped):
             what = "重复" if number == last[block.level] else "不连续"
             # a list that seems to start at （二）: more often its first item was not found on a line of
