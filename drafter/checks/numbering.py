@@ -33,6 +33,7 @@ def _right_marker(level: int, number: int) -> str:
 
 
 ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
+MID_SENTENCE = re.compile(r"[\u4e00-\u9fff第]$")  # text that stops without a mark has not ended
 ARTICLE = re.compile(rf"^第[{CN}百零〇\d]+[条章节]")  # 第五条 (一)(二)…: each article numbers its items anew
 
 
@@ -41,10 +42,16 @@ def _headings(target: Target):
     attachment, 附件1 …, numbers its headings anew), `after_text` that running text came between it and the
     heading before. Items of a 附件说明 list ("附件：1.实施方案",
     "2.经费测算表") are a list, not headings, and are left out."""
-    fresh, in_attachment_list, after_text, between = False, False, False, []
+    fresh, in_attachment_list, after_text, between, open_sentence = False, False, False, [], False
     for where, block in target.blocks():
         if not isinstance(block, Heading):
             between.append(getattr(block, "text", ""))
+            open_sentence = isinstance(block, Paragraph) and MID_SENTENCE.search(block.text) is not None
+        elif open_sentence:
+            # "…依照第十一条第" + "（十二）项规定…": a line broken inside a sentence, not a heading
+            between.append(block.marker + block.text)
+            open_sentence = MID_SENTENCE.search(block.text) is not None
+            continue
         if isinstance(block, Paragraph) or isinstance(block, Heading) and not block.marker:
             label = ATTACHMENT.match(block.text)
             if label:
