@@ -49,6 +49,28 @@ def _save(document, output: Path) -> Path:
     return output
 
 
+def paragraphs_by_line(source: Path, document) -> dict:
+    """The Word paragraph holding each line drafter check read (its numbers count paragraphs the way a
+    clerk counts them in Word, text boxes and framed text included): found by its text, in order."""
+    from docx.text.paragraph import Paragraph
+
+    from drafter.commands.check import read_draft
+
+    _, lines = read_draft(source)
+    paragraphs = [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
+    texts = [p.text for p in paragraphs]
+    found, cursor = {}, 0
+    for number, text in lines:
+        if number in found:
+            continue
+        probe = text[:30]
+        for index in range(cursor, len(paragraphs)):
+            if probe in texts[index]:
+                found[number], cursor = paragraphs[index], index  # a paragraph may hold several lines
+                break
+    return found
+
+
 def _split_run(run, at: int):
     """Cut `run` at character `at`: the run keeps the left part, a copy after it holds the rest."""
     from docx.text.run import Run
@@ -88,19 +110,23 @@ def _locate(paragraph, finding: Finding) -> tuple[int, int] | None:
         return None
     if not finding.span:
         return 0, len(text)
+    at = _nearest(text, finding)
+    return (at, at + len(finding.span)) if at is not None else (0, len(text))
+
+
+def _nearest(text: str, finding: Finding) -> int | None:
+    """Where the finding's span starts in `text`: at its recorded offset (after the text's leading
+    blanks) when it is there, else at the occurrence nearest to it; None when it is not in the text."""
     lead = len(text) - len(text.lstrip())
     guess = finding.start + lead if finding.start >= 0 else 0
     if text[guess:guess + len(finding.span)] == finding.span:
-        return guess, guess + len(finding.span)
+        return guess
     places = []
     found = text.find(finding.span)
     while found >= 0:
         places.append(found)
         found = text.find(finding.span, found + 1)
-    if not places:
-        return 0, len(text)
-    best = min(places, key=lambda p: abs(p - guess))
-    return best, best + len(finding.span)
+    return min(places, key=lambda p: abs(p - guess)) if places else None
 
 
 def comment_text(finding: Finding) -> str:
@@ -114,12 +140,12 @@ def write_comments(source: Path, findings: tuple[Finding, ...], output: Path) ->
         raise InputError(f"{source}: --comments 只用于 .docx 文稿。")
     output = _output_path(source, output, (".docx",))
     document = _open_docx(source)
-    paragraphs = document.paragraphs
+    paragraphs = paragraphs_by_line(source, document)
     # right to left within a paragraph, so splitting runs never moves a span still to be anchored
     for finding in sorted(findings, key=lambda f: (f.where, -f.start)):
-        if finding.unit != "段" or not 1 <= finding.where <= len(paragraphs):
+        paragraph = paragraphs.get(finding.where) if finding.unit == "段" else None
+        if paragraph is None:
             continue  # findings on a table have no paragraph to anchor on
-        paragraph = paragraphs[finding.where - 1]
         place = _locate(paragraph, finding)
         if place is None:
             continue
@@ -154,11 +180,11 @@ def write_fixes(source: Path, findings: tuple[Finding, ...], output: Path) -> tu
     applied: list[Finding] = []
     if suffix == ".docx":
         document = _open_docx(source)
-        paragraphs = document.paragraphs
+        paragraphs = paragraphs_by_line(source, document)
         for where, fixes in by_line.items():
-            if not 1 <= where <= len(paragraphs):
+            paragraph = paragraphs.get(where)
+            if paragraph is None:
                 continue
-            paragraph = paragraphs[where - 1]
             for finding in reversed(fixes):
                 place = _locate(paragraph, finding)
                 if place is None or place[1] - place[0] != len(finding.span):
@@ -175,13 +201,12 @@ def write_fixes(source: Path, findings: tuple[Finding, ...], output: Path) -> tu
         from drafter.encoding import decode_lines
 
         text, _ = decode_lines(source.read_bytes(), str(source))
-        lines = text.split("\n")
+        lines = text.splitlines()  # numbered as reading.clean numbers them
         for where, fixes in by_line.items():
             line = lines[where - 1]
-            lead = len(line) - len(line.lstrip())
             for finding in reversed(fixes):
-                at = finding.start + lead
-                if line[at:at + len(finding.span)] == finding.span:
+                at = _nearest(line, finding)
+                if at is not None:
                     line = line[:at] + finding.fix + line[at + len(finding.span):]
                     applied.append(finding)
             lines[where - 1] = line

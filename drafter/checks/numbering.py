@@ -6,30 +6,8 @@ import re
 
 from drafter.checks.base import Finding, Target
 from drafter.document import Heading, Paragraph
-from drafter.reading.headings import CN, chinese_number
-
-RIGHT_MARKERS = {1: "{n}、", 2: "（{n}）", 3: "{d}.", 4: "（{d}）"}
-ITEM = re.compile(rf"(?:^|(?<=[；;。，,：:\s]))([{CN}]+)是")
-
-
-def chinese_numeral(number: int) -> str:
-    """1 -> 一, 12 -> 十二: the inverse of reading.headings.chinese_number (drafter.indicators has the
-    same, but importing it pulls in the form package and jsonschema, a third of check's run time)."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    return (("" if tens == 1 else CN[tens - 1]) + "十" if tens else "") + (CN[ones - 1] if ones else "")
-
-
-def _number(marker: str) -> int:
-    digits = re.search(r"\d+", marker)
-    if digits:
-        return int(digits.group())
-    return chinese_number(re.search(rf"[{CN}]+", marker).group())
-
-
-def _right_marker(level: int, number: int) -> str:
-    return RIGHT_MARKERS[level].format(n=chinese_numeral(number), d=number)
+from drafter.numbering import CN, ITEM, chinese_number, chinese_numeral, heading_marker as _right_marker
+from drafter.numbering import marker_number as _number
 
 
 ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")

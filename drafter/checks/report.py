@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from drafter.checks.base import SEVERITY_NAMES, Finding
+from drafter.checks.base import Finding, format_finding
 
 
 @dataclass(frozen=True)
@@ -20,12 +20,6 @@ class CheckedFile:
 
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
-
-
-def format_finding(path: str, finding: Finding) -> str:
-    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
-    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
-            f"{finding.message}（{finding.excerpt}）{advice}")
 
 
 @dataclass
