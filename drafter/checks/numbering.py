@@ -12,6 +12,7 @@ from drafter.numbering import marker_number as _number
 
 ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
 MID_SENTENCE = re.compile(r"[\u4e00-\u9fff第]$")  # text that stops without a mark has not ended
+STANDARD_MARKER = re.compile(rf"^(?:[{CN}]+\s*[、，,．.]|[（(]\s*[{CN}\d]+\s*[）)]|\d{{1,2}}\s*[、．.])")
 ARTICLE = re.compile(rf"^第[{CN}百零〇\d]+[条章节]")  # 第五条 (一)(二)…: each article numbers its items anew
 
 
@@ -39,6 +40,10 @@ def _headings(target: Target):
                 fresh = True
         if not isinstance(block, Heading):
             in_attachment_list, after_text = False, True
+            continue
+        if block.marker and not STANDARD_MARKER.match(block.marker):
+            # 第二章, 02: a chapter (its parts number anew) or a number style of its own, not 一、（一）1.（1）
+            fresh = fresh or block.marker.startswith("第")
             continue
         if in_attachment_list and block.level >= 3:
             continue
