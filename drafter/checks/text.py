@@ -386,10 +386,12 @@ def paragraphs(target: Target):
 
 
 def _enumerator(text: str, position: int) -> bool:
-    """Whether the ）at `position` closes a list number "1）", "a)" that starts a clause."""
+    """Whether the ）at `position` closes a list number ("1）", "12）", "a)") that starts a clause."""
     for size in (1, 2):
         start = position - size
-        if start >= 0 and text[start:position].isascii() and text[start:position].isalnum() and (start == 0 or text[start - 1] in "：:；;，,。"):
+        number = text[start:position] if start >= 0 else ""
+        if (number.isascii() and (number.isdigit() or size == 1 and number.isalpha())
+                and (start == 0 or text[start - 1] in "：:；;，,。")):
             return True
     return False
 

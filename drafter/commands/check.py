@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,10 @@ if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofre
 
 __all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "check_document", "format_finding", "read_draft",
            "as_text", "as_json", "exit_code", "summary_line"]
+
+
+LONG_LINE = 15  # characters: longer than a site's navigation or footer line
+PAIR_MARKS = re.compile("[“”（）《》‘’【】]")
 
 
 def read_draft(path: Path):
@@ -40,8 +45,12 @@ def read_draft(path: Path):
 
         source = tuple(sorted(read.source + tuple(back), key=lambda line: line.number))
         read = replace(read, document=_parse(source, str(path), read.document.unit), source=source)
-    lines = tuple((line.number, line.text) for line in read.source if line.text and not line.toc)
-    return read, lines
+    lines = [(line.number, line.text) for line in read.source if line.text and not line.toc]
+    # lines cleaning took out as a web page's furniture that read as running text holding a bracket or
+    # quote: the pair opened on the line before may close there (furniture is short)
+    lines += [(r.line, r.text) for r in read.removed
+              if r.reason in ("repeat", "clutter") and len(r.text) > LONG_LINE and PAIR_MARKS.search(r.text)]
+    return read, tuple(sorted(set(lines)))
 
 
 def _parse(source, name: str, unit: str) -> Document:
