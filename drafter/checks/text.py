@@ -123,7 +123,9 @@ def repeated_clauses(text: str, longest: int = 40):
         before_start = sep.start()
         while before_start > 0 and sep.start() - before_start < longest and _wordy(text[before_start - 1]):
             before_start -= 1
-        for size in range(sep.start() - before_start, 3, -1):
+        whole = sep.start() - before_start
+        # in a 、 list only a whole item typed twice is a repeat: "本硕博连读、硕博连读" names two things
+        for size in range(whole, 3, -1) if text[sep.start()] != "、" else (whole,):
             clause, end = text[sep.start() - size:sep.start()], sep.end() + size
             if text[sep.end():end] == clause and not (end < len(text) and _wordy(text[end])):
                 if len(re.findall(rf"[{HAN}]", re.sub(r"[xX*]", "", clause))) >= 4:
