@@ -392,8 +392,9 @@ def _enumerator(text: str, position: int) -> bool:
     for size in (1, 2):
         start = position - size
         number = text[start:position] if start >= 0 else ""
+        follows = text[position + 1:position + 2]
         if (number.isascii() and (number.isdigit() or size == 1 and number.isalpha())
-                and (start == 0 or text[start - 1] in "：:；;，,。")):
+                and (start == 0 or text[start - 1] in "：:；;，,。") and (not follows or follows not in "。，；、")):
             return True
     return False
 

@@ -21,7 +21,6 @@ __all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "check_doc
            "as_text", "as_json", "exit_code", "summary_line"]
 
 
-LONG_LINE = 15  # characters: longer than a site's navigation or footer line
 PAIR_MARKS = re.compile("[“”（）《》‘’【】]")
 
 
@@ -46,10 +45,10 @@ def read_draft(path: Path):
         source = tuple(sorted(read.source + tuple(back), key=lambda line: line.number))
         read = replace(read, document=_parse(source, str(path), read.document.unit), source=source)
     lines = [(line.number, line.text) for line in read.source if line.text and not line.toc]
-    # lines cleaning took out as a web page's furniture that read as running text holding a bracket or
-    # quote: the pair opened on the line before may close there (furniture is short)
+    # lines cleaning took out as a web page's furniture that hold a bracket or quote: the pair opened on
+    # the line before may close there
     lines += [(r.line, r.text) for r in read.removed
-              if r.reason in ("repeat", "clutter") and len(r.text) > LONG_LINE and PAIR_MARKS.search(r.text)]
+              if r.reason in ("repeat", "clutter") and PAIR_MARKS.search(r.text)]
     return read, tuple(sorted(set(lines)))
 
 
