@@ -46,7 +46,7 @@ def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
 
 CN_DIGITS = "〇○零一二三四五六七八九十"
 PLACEHOLDER = re.compile(
-    r"[xX]{2,}|(?<![A-Za-z\d])x(?![A-Za-z\d])|Ｘ{2,}|[×＊*]{2,}|(?<![A-Za-z\d*])\*(?=[批家个项万亿元人名次年月日%．.])|○{2,}|〇{2,}|某某"
+    r"[xX]{2,}|(?<![A-Za-z\d])x(?![A-Za-z\d])|Ｘ{2,}|[×＊*]{2,}|(?<=[共有达为计约近第增长成，、：\s])\*(?=[批家个项万亿元人名次年月日%．.])|○{2,}|〇{2,}|某某"
     r"|[（(【\[]\s*待[^）)】\]\n]{0,8}[）)】\]]|_{3,}|＿{2,}|在此(?:填写|输入|补充)")
 
 
@@ -423,6 +423,8 @@ def _unmatched(target: Target, lines: list[tuple[int, str]]) -> list[Finding]:
                 break
         if depth <= 0 and closed_at is None:
             continue
+        if depth > 0 and opening in "“‘" and lines[0][1].lstrip().startswith(opening):
+            continue  # GB/T 15834: a quotation of several paragraphs opens each one and closes only the last
         where, text, position = opened_at if depth > 0 else closed_at
         findings.append(target.finding(
             "punct.unmatched", "error", where, text, position, f"“{opening}{closing}”不成对",
