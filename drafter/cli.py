@@ -211,6 +211,24 @@ def extract(source, output):
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式；json 为对象列表（level、text、kind、line），便于脚本处理。")
+def outline(files, output_format):
+    """显示 drafter 从文稿（.docx/.doc/.wps/.rtf/.txt）读到的提纲：各级标题、所属部分（成绩/问题/计划）和位置，
+    以及清理掉的网页杂项行数。"""
+    from drafter.commands.outline import as_json, as_text, read_files, removed_summary
+
+    reports = read_files(list(files))
+    if output_format == "json":
+        for note in filter(None, (removed_summary(r) for r in reports)):
+            click.echo(note, err=True)
+        click.echo(as_json(reports))
+    else:
+        click.echo(as_text(reports))
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("phrasebank.yaml"), show_default=True,
               help="短语库文件。已有文件不是 drafter 生成的短语库时不会覆盖。")

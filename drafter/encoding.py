@@ -4,7 +4,6 @@ or UTF-16 with a BOM, which is what Windows Notepad writes when "Unicode" is cho
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.shell import shell_quote
@@ -66,17 +65,3 @@ def _refuse_binary(raw: bytes, file: str) -> None:
         )
 
 
-
-def read_input(path: Path, max_bytes: int, too_big: str, folder: str) -> bytes:
-    """An input file's bytes; a missing, oversized or unreadable file, or a folder, is an InputError
-    (`too_big` and `folder` finish the message for that kind of file)."""
-    try:
-        if path.stat().st_size > max_bytes:
-            raise InputError(f"{path}: 文件过大（超过 {max_bytes // 1024 // 1024} MB），{too_big}")
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: 文件不存在。") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: 这是一个文件夹，{folder}") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc

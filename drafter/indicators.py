@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, getcontext
 
 from drafter.catalogue import catalogue_entry
 from drafter.form.model import Indicator, Target
+from drafter.numbering import chinese_numeral  # noqa: F401  (templates call it as facts.chinese_numeral)
 
 PERCENT_PLACES = Decimal("0.1")
 # Figures are floats of at most 10**15 (the schema says so), the smallest positive one about 5e-324:
@@ -203,18 +204,6 @@ def target_sentence(indicator: Indicator, target: Target) -> str:
         if growth is not None and growth > 0:
             text += f"，增长{format_number(growth)}%"
     return text
-
-
-CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_numeral(number: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 25 -> 二十五, 99 -> 九十九 (enough for headings and 一是)."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    text = ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" if tens else ""
-    return text + (CHINESE_DIGITS[ones] if ones else "")
 
 
 def chinese_date(value) -> str:

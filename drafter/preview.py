@@ -53,27 +53,34 @@ def fontconfig_file(folder: Path) -> Path:
 
 
 def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 120) -> Path:
-    """Convert with a private LibreOffice profile (a shared one makes a second soffice do nothing)."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise DrafterError(INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="drafter-lo-") as work:
         work_dir = Path(work)
         env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(work_dir)))
-        command = [
-            soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(work_dir), str(docx),
-        ]
-        try:
-            subprocess.run(command, env=env, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise DrafterError(f"{docx}: LibreOffice 转换超时（{timeout:.0f} 秒）。") from exc
-        produced = work_dir / (docx.stem + ".pdf")
-        if not produced.is_file():
-            raise DrafterError(f"{docx}: LibreOffice 未能转换该文件。")
+        produced = soffice_convert(docx, "pdf", work_dir, timeout, env)
         pdf.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(produced), pdf)
     return pdf
+
+
+def soffice_convert(source: Path, to: str, work_dir: Path, timeout: float = 120, env: dict | None = None,
+                    missing: str = INSTALL_HINT) -> Path:
+    """`soffice --headless --convert-to TO` into work_dir, with a private profile there (a shared one
+    makes a second soffice do nothing); returns the file produced."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise DrafterError(missing)
+    command = [
+        soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--norestore",
+        "--convert-to", to, "--outdir", str(work_dir), str(source),
+    ]
+    try:
+        subprocess.run(command, env=env, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise DrafterError(f"{source}: LibreOffice 转换超时（{timeout:.0f} 秒）。") from exc
+    produced = work_dir / (source.stem + "." + to.split(":")[0])
+    if not produced.is_file():
+        raise DrafterError(f"{source}: LibreOffice 未能转换该文件。")
+    return produced
 
 
 def pdf_to_png(pdf: Path, folder: Path, resolution: int = 80, last_page: int | None = None) -> list[Path]:

@@ -63,11 +63,11 @@ def test_validate_clean_form(run):
 
 def test_validate_reports_all_problems_and_exits_2(run, tmp_path):
     form = tmp_path / "report.yaml"
-    form.write_text("meta:\n  org: 青山县科学技术局\n  year: 二〇二四\n  date: 2024-12-20\nachievements:\n  sectoins: []\n", encoding="utf-8")
+    form.write_text("meta:\n  org: 青山县科学技术局\n  year: 二〇二四年\n  date: 2024-12-20\nachievements:\n  sectoins: []\n", encoding="utf-8")
     result = run("validate", "report.yaml")
     assert result.exit_code == 2
     assert result.output == (
-        'report.yaml:3:9: meta.year: 应为整数，实际为 "二〇二四"\n'
+        'report.yaml:3:9: meta.year: 应为整数，实际为 "二〇二四年"\n'
         "report.yaml:6:3: achievements.sectoins: 不认识的字段“sectoins”（是否应为“sections”？）\n"
         "共 2 处错误\n"
     )

@@ -20,9 +20,8 @@ from drafter.docx.styles import (
     apply_styles,
 )
 from drafter.docx import xml
-from drafter.docx.guard import check_docx
-from drafter.errors import InputError
-from drafter.indicators import chinese_numeral
+from drafter.docx.guard import document_from_bytes, open_docx
+from drafter.numbering import heading_marker
 from drafter.layout import Layout
 
 RUN_IN_STOPS = "。！？：；.!?:;"
@@ -42,13 +41,7 @@ class DocumentInfo:
 
 def heading_number(level: int, number: int) -> str:
     """The marker of the `number`-th heading at `level`: 一、 （一） 1. （1）."""
-    if level == 1:
-        return f"{chinese_numeral(number)}、"
-    if level == 2:
-        return f"（{chinese_numeral(number)}）"
-    if level == 3:
-        return f"{number}."
-    return f"（{number}）"
+    return heading_marker(level, number)
 
 
 def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:
@@ -100,17 +93,20 @@ def _add_paragraph(document, text: str, style_id: str):
     return paragraph
 
 
-def open_reference(reference: Path, layout: Layout, own: bool):
+def open_reference(reference: Path | bytes, layout: Layout, own: bool):
     """The reference .docx with drafter's styles: all of them restyled by the layout for the built-in
-    file; for an office's own file, its styles, page setup, header and footer stay, missing styles are added."""
-    check_docx(reference)
-    try:
-        document = docx.Document(str(reference))
-    except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise InputError(f"{reference}: 无法作为 Word 模板读取（需要 .docx 文件）。") from exc
+    file; for an office's own file (cleaned first, see clean_reference), its styles, page setup, header
+    and footer stay, missing styles are added. `reference` may be the cleaned bytes already."""
     if own:
+        from drafter.docx.reference import add_missing_styles, clean_office_reference
+
+        cleaned = reference if isinstance(reference, bytes) else clean_office_reference(reference)[0]
+        document = document_from_bytes(cleaned, "Word 模板")
         apply_styles(document, layout, only_missing=True)
-    elif layout != Layout(reference_docx=layout.reference_docx):
+        add_missing_styles(document)
+    else:
+        document = open_docx(reference)
+    if not own and layout != Layout(reference_docx=layout.reference_docx):
         # The built-in reference is made with the default layout (a test keeps it current), so only
         # another layout needs the styles, page and footers redone.
         apply_styles(document, layout)
@@ -120,7 +116,7 @@ def open_reference(reference: Path, layout: Layout, own: bool):
     return document
 
 
-def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Layout = Layout(),
+def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, layout: Layout = Layout(),
                own_reference: bool = False) -> bytes:
     """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
     document = open_reference(reference, layout, own_reference)
