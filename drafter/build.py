@@ -11,11 +11,12 @@ from drafter.checks import Target, run_checks
 from drafter.checks.base import format_finding
 from drafter.document import Document, parse_draft
 from drafter.reading.classify import classify
+from drafter.docx.reference_check import reference_file_warning
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import InputError, OutputError
 from drafter.form import load_form
 from drafter.form.yaml_source import SourceMap
-from drafter.output import check_overwrite, write_atomically
+from drafter.output import backup_edited, check_overwrite, write_atomically
 from drafter.layout import Layout
 from drafter.paths import confined_path
 from drafter.mining.bank import load_bank
@@ -76,9 +77,13 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     reference_path, own = choose_reference(reference, report.layout, form_path, search_path, loaded.source)
     reference_data, reference_notes = office_reference(reference_path) if own else (reference_path, ())
     data = write_docx(draft, info, reference_data, report.layout, own)
-    check_overwrite(target, force)
+    check_overwrite(target, force, data)
+    backup = backup_edited(target) if force else None
     write_atomically(target, data)
     notes = loaded.notes + tuple(map(str, loaded.warnings)) + reference_notes
+    notes += (f"已把修改过的原文件另存为：{backup}",) if backup else ()
+    differs = reference_file_warning(reference_path, reference_data) if own else None
+    notes += (differs,) if differs else ()
     return BuildResult(target, draft, notes, findings)
 
 

@@ -170,11 +170,14 @@ def build(form, output, templates, reference, force, strict, last):
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的 PDF 文件；默认与文稿同名。")
 @click.option("--png", "png_dir", type=click.Path(path_type=Path), help="另把每页存为 PNG 图片，放在此文件夹。")
 @click.option("--templates", type=click.Path(path_type=Path), help="自定义模板文件夹（给出表单时使用）。")
-def preview(source, output, png_dir, templates):
+@click.option("--dpi", type=int, default=80, show_default=True, help="PNG 图片的分辨率（每英寸点数，30～600）。")
+def preview(source, output, png_dir, templates, dpi):
     """用 LibreOffice 把表单或文稿排成 PDF（可另存 PNG），查看版式。"""
     from drafter.commands.preview import preview as run_preview
 
-    result = run_preview(source, output, png_dir, templates)
+    result = run_preview(source, output, png_dir, templates, dpi)
+    for warning in result.warnings:
+        click.echo(warning, err=True)
     click.echo(f"已生成预览：{result.pdf}")
     if result.pages:
         click.echo(f"共 {len(result.pages)} 页图片，在：{png_dir}")

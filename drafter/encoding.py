@@ -63,5 +63,3 @@ def _refuse_binary(raw: bytes, file: str) -> None:
             f"{file}: 这是旧版 Word/Excel 文件（.doc/.xls），不是 YAML 表单或纯文本。"
             "请在 Word/WPS 中另存为 .docx 后，运行 drafter extract 由它生成表单。"
         )
-
-

@@ -83,6 +83,9 @@ def test_init_with_a_sheet_fills_the_starter_form_and_the_draft_says_the_figures
     assert len(changed) == 10  # the ten figures above; every comment and every other line as init writes them
     assert all(re.match(r"(value|previous|target):( #.*)?$", a) and re.match(r"(value|previous|target): [\d.]+", b)
                for a, b in changed), changed
+    # the figures land on their own lines; the commented example after them is kept
+    assert "    # 本年数值；尚未取得时留空。\n    value: 13.56\n" in text and "    target: 14\n    # rank: {scope: 全市, position: 1}\n" in text
+    assert "  - id: hightech_total\n    name: 高新技术企业有效总数\n    unit: 家\n    value: 128\n    previous: 112\n    target:\n" in text
     form.write_text(text + "\nmain_indicators:\n  paragraph: true\n", encoding="utf-8")  # ids: those with a value
     built = run("build", "青山.yaml", "-o", "draft.docx")
     assert built.exit_code == 0, built.output

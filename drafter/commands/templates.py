@@ -32,7 +32,7 @@ def _summary(path: Path) -> str:
 
 def show_template(name: str, search_path: list[Path]) -> str:
     path = find_template(name, search_path)
-    if path.suffix.lower() == ".docx":  # reference.docx: not text
+    if path.suffix.lower() == ".docx":
         raise InputError(
             f"{name} 是 Word 文件，不能以文字显示。可用 drafter templates copy {name} 复制出来，"
             "再在 Word/WPS 中打开修改。"

@@ -141,8 +141,8 @@ def _xlsx_tables(raw: bytes, path: Path) -> list[tuple[str, list[list[Cell]], li
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise InputError(f"{path}: {NOT_XLSX}。") from exc
     try:  # limits on the zip and on every XML part (no DTD, no entities) before openpyxl expands anything
-        check_parts(package_parts(raw, path), path)
-    except InputError as exc:  # the guard speaks of Word files; this one is a workbook
+        check_parts(package_parts(raw, path, ".xlsx"), path)
+    except InputError as exc:  # the XML checks speak of Word files; this one is a workbook
         raise InputError(str(exc).replace("不是有效的 .docx 文件", "不是有效的 .xlsx 文件")) from exc
     try:
         with warnings.catch_warnings():
