@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import json
 
@@ -107,6 +106,8 @@ def _wants_text(error: ValidationError) -> bool:
 
 
 def _unknown_key_message(key: str, known: set[str]) -> str:
+    import difflib  # only a form with a mistake needs it
+
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
     if close:
         return f"不认识的字段“{key}”（是否应为“{close[0]}”？）"
