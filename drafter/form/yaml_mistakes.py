@@ -44,7 +44,8 @@ def _key_pattern() -> str:
 
 
 def typing_mistakes(text: str, file: str) -> list[Problem]:
-    """Mistakes certain from the text: `：` or `，` where YAML needs `:` or `,` after a field name; Tab indents."""
+    """Mistakes certain from the text: `：` or `，` where YAML needs `:` or `,` after a field name; Tab or
+    full-width-space indents."""
     keys = _key_pattern()
     colon = re.compile(rf"(?:^\s*(?:-\s+)?|[{{,，]\s*)(?:{keys})\s*(：)")
     comma = re.compile(rf"(，)\s*(?:{keys})\s*[:：]")
@@ -52,6 +53,10 @@ def typing_mistakes(text: str, file: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip(" ")
         if stripped.startswith("#"):
+            continue
+        if stripped.startswith("\u3000") and stripped.strip():
+            problems.append(Problem(number, len(line) - len(stripped) + 1, "",
+                                    f"第{number}行开头有全角空格；YAML 只认半角空格缩进，请把全角空格改为半角空格", file))
             continue
         if stripped.startswith("\t") and stripped.strip():
             problems.append(Problem(number, len(line) - len(stripped) + 1, "",
