@@ -142,11 +142,14 @@ def build(form, output, templates, reference, force, strict, last):
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的 PDF 文件；默认与文稿同名。")
 @click.option("--png", "png_dir", type=click.Path(path_type=Path), help="另把每页存为 PNG 图片，放在此文件夹。")
 @click.option("--templates", type=click.Path(path_type=Path), help="自定义模板文件夹（给出表单时使用）。")
-def preview(source, output, png_dir, templates):
+@click.option("--dpi", type=int, default=80, show_default=True, help="PNG 图片的分辨率（每英寸点数，30～600）。")
+def preview(source, output, png_dir, templates, dpi):
     """用 LibreOffice 把表单或文稿排成 PDF（可另存 PNG），查看版式。"""
     from drafter.commands.preview import preview as run_preview
 
-    result = run_preview(source, output, png_dir, templates)
+    result = run_preview(source, output, png_dir, templates, dpi)
+    for warning in result.warnings:
+        click.echo(warning, err=True)
     click.echo(f"已生成预览：{result.pdf}")
     if result.pages:
         click.echo(f"共 {len(result.pages)} 页图片，在：{png_dir}")
@@ -180,6 +183,24 @@ def extract(source, output):
 
     path, candidates = extract_to_form(source, output)
     click.echo(f"已提取表单：{path}（找到 {candidates} 个候选指标，请核对）\n请核对后运行：drafter validate {path}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式；json 为对象列表（level、text、kind、line），便于脚本处理。")
+def outline(files, output_format):
+    """显示 drafter 从文稿（.docx/.doc/.wps/.rtf/.txt）读到的提纲：各级标题、所属部分（成绩/问题/计划）和位置，
+    以及清理掉的网页杂项行数。"""
+    from drafter.commands.outline import as_json, as_text, read_files, removed_summary
+
+    reports = read_files(list(files))
+    if output_format == "json":
+        for note in filter(None, (removed_summary(r) for r in reports)):
+            click.echo(note, err=True)
+        click.echo(as_json(reports))
+    else:
+        click.echo(as_text(reports))
 
 
 @cli.command(context_settings=CONTEXT)

@@ -52,7 +52,7 @@ def test_init_then_build_works_end_to_end(run, tmp_path):
     result = run("build", "mine.yaml")
     assert result.exit_code == 0, result.output
     built = tmp_path / "白云市科技局2025年工作总结及2026年工作计划.docx"
-    assert outline(built)[:3] == ["T 白云市科技局2025年工作总结及2026年工作计划", "H1 一、2025年工作完成情况", "H2 （一）聚焦主体培育，创新能力持续增强"]
+    assert outline(built)[:3] == ["T 白云市科技局2025年工作总结\n及2026年工作计划", "H1 一、2025年工作完成情况", "H2 （一）聚焦主体培育，创新能力持续增强"]
 
 
 def test_validate_clean_form(run):

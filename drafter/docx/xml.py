@@ -21,6 +21,7 @@ PPR_AFTER_SNAP = (
 PPR_AFTER_OVERFLOW = (
     "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
 ) + PPR_AFTER_SNAP
+TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -156,10 +157,21 @@ def set_fixed_layout(table) -> None:
     tbl_pr = table._tbl.tblPr
     for old in tbl_pr.findall(qn("w:tblLayout")):
         tbl_pr.remove(old)
-    tbl_pr.append(OxmlElement("w:tblLayout", attrs={qn("w:type"): "fixed"}))
+    tbl_pr.insert_element_before(OxmlElement("w:tblLayout", attrs={qn("w:type"): "fixed"}), *TBLPR_AFTER_LAYOUT)
 
 
 def set_paragraph_style(paragraph, style_id: str) -> None:
     """Name the style by its id directly: python-docx's `paragraph.style = …` searches every style
     for the default on each call, a millisecond a paragraph with a full styles part."""
     paragraph._p.get_or_add_pPr().style = style_id
+
+
+def set_cell_margins(table, left_right_twips: int) -> None:
+    """Left and right cell margins of the whole table (w:tblCellMar), narrower than Word's 0.19 cm."""
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        margins.append(OxmlElement(side, attrs={qn("w:w"): str(left_right_twips), qn("w:type"): "dxa"}))
+    tbl_pr.insert_element_before(margins, *TBLPR_AFTER_LAYOUT[1:])
