@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
 import click
 
-from drafter import __version__
+from drafter import __version__, click_zh
 from drafter.errors import DrafterError
+from drafter.shell import shell_quote
+
+click_zh.install()  # before the decorators below: click reads some of its texts while they run
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORM = click.Path(path_type=Path, dir_okay=True)
@@ -21,6 +25,18 @@ NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 class DrafterGroup(click.Group):
     """Turns every DrafterError into its Chinese message on stderr and exit code 2, and says click's
     own usage errors (a missing argument, an unknown option) in Chinese too."""
+
+    context_class = click_zh.ChineseContext
+    command_class = click_zh.ChineseCommand
+    group_class = type  # subgroups (drafter templates) behave the same
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            guess = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.5)
+            hint = f"您是否要输入 {guess[0]}？" if guess else f"可用的命令：{'、'.join(self.list_commands(ctx))}。"
+            raise click.UsageError(f"没有命令“{name}”。{hint}", ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx):
         try:
@@ -49,18 +65,20 @@ class DrafterGroup(click.Group):
 def usage_message(error: click.exceptions.UsageError) -> str:
     """click's usage errors, in Chinese; the English detail is kept where click gives one."""
     if isinstance(error, click.exceptions.MissingParameter):
-        return f"缺少参数 {error.param.human_readable_name if error.param else ''}。"
+        return f"缺少参数 {_param_name(error.param)}。"
     if isinstance(error, click.exceptions.NoSuchOption):
-        hint = f"（是否应为 {'、'.join(error.possibilities)}？）" if error.possibilities else ""
+        hint = f"（您是否要输入 {'、'.join(error.possibilities)}？）" if error.possibilities else ""
         return f"没有选项 {error.option_name}{hint}。"
     if isinstance(error, click.exceptions.BadParameter):
-        name = error.param.human_readable_name if error.param else ""
-        return f"参数 {name} 的值不对（{error.message}）。"
-    if "No such command" in error.message:
-        return f"没有这个命令（{error.message}）。可用的命令见 drafter --help。"
-    if "Got unexpected extra argument" in error.message:
-        return f"多给了参数（{error.message}）。"
-    return error.message
+        return f"{_param_name(error.param)} 的值不对：{error.message}"
+    return error.message if error.message.endswith(("。", "？", "）")) else f"{error.message}。"
+
+
+def _param_name(param: click.Parameter | None) -> str:
+    """An option as the user typed it (--year), an argument by its Chinese placeholder (表单)."""
+    if isinstance(param, click.Option):
+        return "/".join(param.opts)
+    return click_zh.translate_placeholders(param.human_readable_name) if param else ""
 
 
 @click.group(cls=DrafterGroup, context_settings=CONTEXT)
@@ -83,18 +101,28 @@ def cli():
 @click.option("--org", help="单位名称（全称），如“青山县科学技术局”。")
 @click.option("--from", "last", type=click.Path(path_type=Path),
               help="由上年的表单生成下一年的表单：带入上年数值、目标和小节标题。")
-def init(output, year, org, last):
+@click.option("--indicators", "sheet", type=click.Path(path_type=Path),
+              help="统计部门的指标表（.xlsx 或 .csv）：把其中的本年、上年数值和目标填入新表单。")
+def init(output, year, org, last, sheet):
     """生成一份带注释的空白表单（含科技局常用指标），或用 --from 由上年表单生成。"""
+    if sheet is not None and last is not None:
+        raise click.UsageError("--from 与 --indicators 不能同时使用：请先用 --from 生成表单，再运行 drafter indicators import。")
+    if sheet is not None:
+        from drafter.commands.indicators import init_with_figures
+
+        for line in init_with_figures(output, year, org, sheet):
+            click.echo(line)
+        return
     if last is not None:
         from drafter.commands.next_year import init_from
 
         path = init_from(last, output)
-        click.echo(f"已由 {last} 生成下一年的表单：{path}\n请填写本年数值和标有“（待填写）”的内容后运行：drafter validate {path}")
+        click.echo(f"已由 {last} 生成下一年的表单：{path}\n请填写本年数值和标有“（待填写）”的内容后运行：drafter validate {shell_quote(path)}")
         return
     from drafter.commands.init import init_form
 
     path = init_form(output, year, org)
-    click.echo(f"已生成表单：{path}\n请填写后运行：drafter validate {path}")
+    click.echo(f"已生成表单：{path}\n请填写后运行：drafter validate {shell_quote(path)}")
 
 
 STRICT_OPTION = click.option("--strict", is_flag=True, help="把警告（如未完成目标却未在问题中提及）也当作错误。")
@@ -182,7 +210,7 @@ def extract(source, output):
     from drafter.commands.extract import extract_to_form
 
     path, candidates = extract_to_form(source, output)
-    click.echo(f"已提取表单：{path}（找到 {candidates} 个候选指标，请核对）\n请核对后运行：drafter validate {path}")
+    click.echo(f"已提取表单：{path}（找到 {candidates} 个候选指标，请核对）\n请核对后运行：drafter validate {shell_quote(path)}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -235,10 +263,27 @@ def mine(paths, output):
 @click.option("--bank", type=click.Path(path_type=Path), help="短语库文件；默认用 drafter 自带的。")
 @click.option("-n", "limit", type=click.IntRange(1, 100), default=10, show_default=True, help="每类最多列出几条。")
 def suggest(word, kind, bank, limit):
-    """在短语库中查找含有或常与 WORD 搭配的标题、套语和句式，并给出原文出处。"""
+    """在短语库中查找含有或常与该词语搭配的标题、套语和句式，并给出原文出处。"""
     from drafter.commands.suggest import suggest as run_suggest
 
     for line in run_suggest(word, kind, bank, limit):
+        click.echo(line)
+
+
+@cli.group(context_settings=CONTEXT)
+def indicators():
+    """把统计部门指标表（.xlsx/.csv）中的数值填入表单。"""
+
+
+@indicators.command("import", context_settings=CONTEXT)
+@click.argument("sheet", type=click.Path(path_type=Path))
+@click.argument("form", type=FORM)
+@click.option("--dry-run", is_flag=True, help="只列出将填入的数值，不修改表单。")
+def indicators_import(sheet, form, dry_run):
+    """把指标表中各指标的本年、上年数值和目标填入表单，表单的其他内容和注释保持不变。"""
+    from drafter.commands.indicators import import_into_form
+
+    for line in import_into_form(sheet, form, dry_run):
         click.echo(line)
 
 
@@ -271,7 +316,7 @@ def templates_list(folder):
 @click.argument("name")
 @TEMPLATES_OPTION
 def templates_show(name, folder):
-    """显示模板 NAME 的内容，如 sections/plan.j2。"""
+    """显示模板的内容，如 sections/plan.j2。"""
     from drafter.commands.templates import show_template
 
     click.echo(show_template(name, _search_path(folder)), nl=False)
@@ -281,7 +326,7 @@ def templates_show(name, folder):
 @click.argument("name")
 @click.argument("folder", type=click.Path(path_type=Path), default=Path("templates"))
 def templates_copy(name, folder):
-    """把模板 NAME 复制到 FOLDER（默认 ./templates），修改后 build 会优先使用它。"""
+    """把模板复制到文件夹（默认 ./templates），修改后 build 会优先使用它。"""
     from drafter.commands.templates import copy_template
 
     target = copy_template(name, _search_path(None), folder)

@@ -180,10 +180,11 @@ def test_every_schema_property_has_a_chinese_description():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build"], "drafter build：缺少参数 FORM。\n运行 drafter build --help 查看用法。\n"),
-        (["build", "x.yaml", "--nope"], "drafter build：没有选项 --nope（是否应为 --force？）。\n运行 drafter build --help 查看用法。\n"),
-        (["buld"], "drafter：没有这个命令（"),  # click's own detail follows, in its words
-        (["init", "--year", "abc"], "drafter init：参数 year 的值不对（"),
+        (["build"], "drafter build：缺少参数 表单。\n运行 drafter build --help 查看用法。\n"),
+        (["build", "x.yaml", "--nope"], "drafter build：没有选项 --nope（您是否要输入 --force？）。\n运行 drafter build --help 查看用法。\n"),
+        (["buld"], "drafter：没有命令“buld”。您是否要输入 build？\n"),
+        (["biuld"], "drafter：没有命令“biuld”。您是否要输入 build？\n"),
+        (["init", "--year", "abc"], "drafter init：--year 的值不对：“abc”不是有效的整数。\n"),
     ],
 )
 def test_usage_errors_are_said_in_chinese_with_exit_2(args, message):

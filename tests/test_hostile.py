@@ -123,12 +123,14 @@ def never_crashes(text: str) -> None:
         pass
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=1400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.text(max_size=200))
 def test_fuzz_any_text(text):
     never_crashes(text)
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(trees)
 def test_fuzz_any_yaml_structure(tree):
@@ -136,6 +138,7 @@ def test_fuzz_any_yaml_structure(tree):
                                  if not isinstance(tree, dict) else tree, allow_unicode=True))
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_fuzz_valid_forms_with_one_value_changed(data):

@@ -84,6 +84,11 @@ class Piece:
     found: HeadingMatch | None = None
 
 
+def _title_text(text: str) -> str:
+    """A title as one line: spaces, the line breaks that balance it on the page and a file suffix removed."""
+    return FILE_SUFFIX.sub("", SPACES.sub("", text.replace("\n", "")))
+
+
 def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block], list[int]]:
     """Cleaned lines -> blocks: title, recipient, headings (run-in text split off), paragraphs, signature."""
     blocks: list[Block] = []
@@ -95,10 +100,13 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
 
     lines = [line if isinstance(line, Line) else Line(*line) for line in lines]
     centered = _centered_title(lines)
-    title = FILE_SUFFIX.sub("", SPACES.sub("", "".join(lines[i].text for i in centered))) if centered else None
+    title = _title_text("".join(lines[i].text for i in centered)) if centered else None
     pieces: list[Piece] = []
+    skipped: set[int] = set()
     for index, source in enumerate(lines):
         number = source.number
+        if index in skipped:
+            continue
         if source.table is not None:
             pieces.append(Piece(number, "", block=Table("", "", source.table)))
             continue
@@ -111,7 +119,11 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
             pieces.append(Piece(number, line, plain=True))
             continue
         if title is None and index < 3 and _looks_like_title(line) and not source.marker:
-            title = FILE_SUFFIX.sub("", SPACES.sub("", line))
+            # a title balanced over several lines by manual breaks is one paragraph: its lines share a number
+            # (a Word paragraph: every line of it, also those before the one that looks like a title)
+            title = _title_text("".join(other.text for other in lines if other.number == number))
+            pieces = [piece for piece in pieces if piece.number != number]
+            skipped.update(i for i in range(index + 1, len(lines)) if lines[i].number == number)
             pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
         if title:
