@@ -16,9 +16,9 @@ import yaml
 
 from drafter.catalogue import catalogue_entry
 from drafter.encoding import decode_text, read_input
-from drafter.errors import InputError
+from drafter.errors import FormError, InputError
 from drafter.form.excel_import import FIELD_NAMES, FIELDS, SheetFigures, convert, read_figures
-from drafter.form.yaml_source import MAX_FORM_BYTES
+from drafter.form.yaml_source import MAX_FORM_BYTES, parse_yaml
 from drafter.output import write_atomically
 from drafter.shell import shell_quote
 
@@ -183,8 +183,8 @@ def _keep_comment_column(text: str, end: int, growth: int) -> int:
 def _prove_only_figures_changed(before: str, after: str, sheet: SheetFigures) -> None:
     """Read both texts; they must be equal once the new figures are taken out."""
     try:
-        old, new = yaml.safe_load(before), yaml.safe_load(after)
-    except yaml.YAMLError:
+        old, new = parse_yaml(before, "before")[0], parse_yaml(after, "after")[0]
+    except FormError:
         old, new = True, False
     expected = {f.indicator for f in sheet.figures}
     for item in [*_indicator_items(old), *_indicator_items(new)]:
@@ -206,10 +206,11 @@ def _catalogue_unit(indicator: str) -> str | None:
 
 
 def _parse(text: str, path: Path):
+    """The form through drafter's one hardened YAML reader (YAML 1.2 numbers, bounded aliases)."""
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: 表单有格式错误，请先运行 drafter validate {shell_quote(path)} 改正后再导入。") from exc
+        return parse_yaml(text, str(path))[0]
+    except FormError as exc:
+        raise FormError(exc.problems, summary=f"表单有格式错误，请先运行 drafter validate {shell_quote(path)} 改正后再导入。") from None
 
 
 def _form_year(data) -> int | None:
