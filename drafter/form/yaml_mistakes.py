@@ -21,7 +21,8 @@ INDICATORS = "\"'[]{}*&!|>%@`#"  # characters YAML reads specially at the start 
 @cache
 def field_names() -> frozenset[str]:
     """Every field name the report and phrase-bank schemas declare."""
-    from drafter.resources import report_schema, schemas_dir
+    from drafter.mining.bank import bank_schema
+    from drafter.resources import report_schema
 
     names: set[str] = set()
 
@@ -35,7 +36,7 @@ def field_names() -> frozenset[str]:
                 collect(child)
 
     collect(report_schema())
-    collect(yaml.safe_load((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8")))
+    collect(bank_schema())
     return frozenset(names)
 
 
