@@ -19,8 +19,8 @@ from drafter.encoding import decode_text
 from drafter.errors import FormError, InputError
 from drafter.form.excel_import import FIELD_NAMES, FIELDS, SheetFigures, convert, read_figures
 from drafter.form.yaml_source import MAX_FORM_BYTES, parse_yaml
-from drafter.output import write_atomically
 from drafter.safeio import read_bounded
+from drafter.output import write_atomically
 from drafter.shell import shell_quote
 
 
@@ -37,7 +37,7 @@ def import_into_form(sheet_path: Path, form_path: Path, dry_run: bool = False) -
     """Fill the form from the sheet; return the report lines. Nothing is written when a cell is bad."""
     raw = read_bounded(form_path, MAX_FORM_BYTES, "表单")
     text, _note = decode_text(raw, str(form_path))  # read_source() would read the file a second time
-    data, _ = parse_yaml(text, str(form_path))  # the hardened reader: located Chinese errors, no alias bombs
+    data = _parse(text, form_path)
     year = _form_year(data)
     names = {i["name"]: i["id"] for i in _indicator_items(data) if isinstance(i.get("name"), str) and isinstance(i.get("id"), str)}
     result = fill(text, read_figures(sheet_path, year, names), str(form_path))
@@ -204,6 +204,14 @@ def _indicator_items(data) -> list[dict]:
 def _catalogue_unit(indicator: str) -> str | None:
     entry = catalogue_entry(indicator)
     return entry.unit if entry else None
+
+
+def _parse(text: str, path: Path):
+    """The form through drafter's one hardened YAML reader (YAML 1.2 numbers, bounded aliases)."""
+    try:
+        return parse_yaml(text, str(path))[0]
+    except FormError as exc:
+        raise FormError(exc.problems, summary=f"表单有格式错误，请先运行 drafter validate {shell_quote(path)} 改正后再导入。") from None
 
 
 def _form_year(data) -> int | None:
