@@ -131,14 +131,19 @@ def document_from_bytes(raw: bytes, label):
     """python-docx's Document for bytes whose parts check_parts has passed."""
     import docx
 
+    from docx.oxml.ns import qn
+
     try:
         document = docx.Document(io.BytesIO(raw))
-        document.styles  # noqa: B018 - a missing or broken styles part fails here, not later
-        document.element.body  # noqa: B018
+        # a part holding the wrong XML (styles.xml that is really a header) fails here, not deep in a reader
+        roots = {"document": document.element, "styles": document.styles.element, "settings": document.settings.element}
     except DrafterError:
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, AttributeError… for broken packages
         raise _refuse(label, f"{NOT_DOCX}（{type(exc).__name__}）") from exc
+    for name, element in roots.items():
+        if element.tag != qn(f"w:{name}"):
+            raise _refuse(label, f"{NOT_DOCX}（{name} 部件的内容不对）")
     if document.element.body is None:
         raise _refuse(label, f"{NOT_DOCX}（没有正文部分）")
     return document
