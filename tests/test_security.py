@@ -108,6 +108,7 @@ GIANTS = [
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s.replace('a', 'aa') %}{% endfor %}",
     "{% set ns = namespace(s=['ab']) %}{% for i in range(64) %}{% set ns.s = [ns.s|join, ns.s|join] %}{% endfor %}",
     "{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 100 }}{% endfor %}{% endfor %}",
+    "{% set l = [1] %}{% for i in range(64) %}{{ l.extend(l) or '' }}{% endfor %}",
 ]
 
 
@@ -150,6 +151,11 @@ def test_normal_arithmetic_and_formatting_still_work(tmp_path, report):
                                                   "{% for i in range(3) %}{{ i }}{% endfor %}"
                                                   "{{ range(5)|list|length }} {{ 1000000000000000 }}"})
     assert text == "003.1 ababab 1024 1,234,567 [1, 2, 3] x10125 1000000000000000"
+
+
+def test_form_text_that_looks_like_a_format_is_just_text(tmp_path, report):
+    text = render_with(tmp_path, report, {"t.j2": "{{ sentence(['占比%1234567', '{:>9999999}'], '') }}"})
+    assert "%1234567" in text and "{:>9999999}" in text
 
 
 def test_the_builtin_report_renders_with_the_budget(report):

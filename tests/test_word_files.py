@@ -196,3 +196,14 @@ def test_reading_does_not_trust_st_size(tmp_path):
     with pytest.raises(InputError, match="文件过大"):
         safeio.read_bounded(path, 100_000, "文稿")
     assert len(safeio.read_bounded(path, 1_000_000, "文稿")) == 600_000
+
+
+def test_an_unsupported_zip_version_is_refused(tmp_path, good_docx):
+    """Found by the fuzzer: zipfile raised NotImplementedError("zip file version 19.8")."""
+    data = bytearray(good_docx.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6] = 198  # "version needed to extract" 19.8
+    path = tmp_path / "version.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="不是有效的 .docx 文件"):
+        read_report(path)

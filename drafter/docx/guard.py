@@ -9,6 +9,7 @@ deep nesting before python-docx sees any of it.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -50,7 +51,8 @@ def package_parts(raw: bytes, label) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            RuntimeError, struct.error) as exc:  # NotImplementedError: "zip file version 19.8" (fuzzer)
         raise _refuse(label, NOT_DOCX) from exc
     if len(members) > MAX_PARTS:
         raise _refuse(label, f"文件中的部件过多（{len(members)} 个，上限 {MAX_PARTS}），不像是 Word 文稿，已拒绝读取")
