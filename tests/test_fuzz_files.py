@@ -50,13 +50,18 @@ def _failures(cases, run) -> list[str]:
     return failures
 
 
-def _read_docx_cases(word_files, tmp_path, count: int, seed: int) -> list[str]:
+def _mutated_word_files(word_files, folder: Path, count: int, seed: int) -> list[Path]:
     rng = random.Random(seed)
     paths = []
     for number in range(count):
-        path = tmp_path / f"m{number}.docx"
+        path = folder / f"m{number}.docx"
         path.write_bytes(mutate_docx(rng.choice(word_files).read_bytes(), rng))
         paths.append(path)
+    return paths
+
+
+def _read_docx_cases(word_files, tmp_path, count: int, seed: int) -> list[str]:
+    paths = _mutated_word_files(word_files, tmp_path, count, seed)
 
     def run(path: Path) -> None:
         check_files([path])
@@ -66,15 +71,10 @@ def _read_docx_cases(word_files, tmp_path, count: int, seed: int) -> list[str]:
 
 
 def _reference_cases(word_files, tmp_path, count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
     report = load_form(MAIN_EXAMPLE).report
     draft = parse_draft(render_draft(report, template_search_path(None, None)))
     info = DocumentInfo("标题", "青山县科学技术局", dt.date(2024, 12, 20))
-    paths = []
-    for number in range(count):
-        path = tmp_path / f"r{number}.docx"
-        path.write_bytes(mutate_docx(rng.choice(word_files).read_bytes(), rng))
-        paths.append(path)
+    paths = _mutated_word_files(word_files, tmp_path, count, seed)
 
     def run(path: Path) -> None:
         cleaned, _ = office_reference(path)

@@ -90,29 +90,27 @@ def test_too_deep_xml_is_refused(tmp_path, good_docx):
         read_report(path)
 
 
-def test_an_encrypted_member_is_refused(tmp_path, good_docx):
-    data = bytearray(good_docx.read_bytes())
-    # set the "encrypted" flag in every local and central header, as a zip tool with a password does
-    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+def _patch_headers(source: Path, target: Path, local: int, central: int, value: bytes) -> Path:
+    """Write `value` at the given offsets of every local and central zip header (the flags, the method)."""
+    data = bytearray(source.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
         start = 0
         while (start := data.find(signature, start)) != -1:
-            data[start + offset] |= 0x1
+            data[start + offset:start + offset + len(value)] = value
             start += 4
-    path = tmp_path / "encrypted.docx"
-    path.write_bytes(bytes(data))
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_an_encrypted_member_is_refused(tmp_path, good_docx):
+    # the "encrypted" flag, as a zip tool with a password sets it
+    path = _patch_headers(good_docx, tmp_path / "encrypted.docx", 6, 8, b"\x09")
     with pytest.raises(InputError, match="加密"):
         read_report(path)
 
 
 def test_an_imploded_member_is_refused(tmp_path, good_docx):
-    data = bytearray(good_docx.read_bytes())
-    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
-        start = 0
-        while (start := data.find(signature, start)) != -1:
-            data[start + offset:start + offset + 2] = (6).to_bytes(2, "little")  # method 6: imploded
-            start += 4
-    path = tmp_path / "imploded.docx"
-    path.write_bytes(bytes(data))
+    path = _patch_headers(good_docx, tmp_path / "imploded.docx", 8, 10, (6).to_bytes(2, "little"))  # method 6
     with pytest.raises(InputError, match="压缩方式"):
         read_report(path)
 
