@@ -199,5 +199,14 @@ def test_a_reference_found_beside_the_form_is_named(tmp_path, plain_reference):
     assert any(f"使用本单位的 Word 模板：{tmp_path / 'templates' / 'reference.docx'}" in note for note in result.notes)
 
 
+def test_a_reference_beside_the_form_that_is_a_symlink_is_refused(tmp_path, plain_reference):
+    from drafter.errors import TemplateError
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "reference.docx").symlink_to(plain_reference)
+    with pytest.raises(TemplateError, match="符号链接"):
+        _build(tmp_path)
+
+
 def test_the_builtin_reference_is_not_announced(tmp_path):
     assert not any("Word 模板" in note for note in _build(tmp_path).notes)
