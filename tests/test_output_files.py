@@ -141,3 +141,16 @@ def test_a_form_from_stdin_or_a_device_is_refused(tmp_path):
     for device in ("/dev/zero", "/dev/urandom", "/dev/stdin", "/dev/null"):
         with pytest.raises(DrafterError):
             load_form(Path(device))
+
+
+def test_an_existing_output_that_is_a_zip_bomb_is_not_opened(tmp_path, form):
+    import time
+    import zipfile
+
+    out = tmp_path / "out.docx"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("docProps/core.xml", b"\x00" * (300 * 1024 * 1024))
+    start = time.perf_counter()
+    with pytest.raises(OutputError, match="已被修改|不是 drafter 生成的"):
+        build_report(form, out)
+    assert time.perf_counter() - start < 5
