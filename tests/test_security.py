@@ -101,6 +101,9 @@ GIANTS = [
     "{{ '%0999999999d' % 1 }}",
     "{{ '%0999999999d' | format(1) }}",
     "{{ '{:>999999999}'.format(1) }}",
+    "{{ '{:>{}}'.format(1, 999999999) }}",
+    "{{ '%*d' % (999999999, 1) }}",
+    "{{ '%*d' | format(999999999, 1) }}",
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
     "{% set ns = namespace(s=[1]) %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
     "{% set ns = namespace(n=3) %}{% for i in range(64) %}{% set ns.n = ns.n * ns.n %}{% endfor %}",
@@ -147,10 +150,10 @@ def test_compile_time_folding_builds_no_giant(tmp_path, report):
 
 def test_normal_arithmetic_and_formatting_still_work(tmp_path, report):
     text = render_with(tmp_path, report, {"t.j2": "{{ '%05.1f' % 3.14159 }} {{ 'ab' * 3 }} {{ 2 ** 10 }} "
-                                                  "{{ '{:,}'.format(1234567) }} {{ [1, 2] + [3] }} {{ 'x' ~ 1 }}"
+                                                  "{{ '{:,}'.format(1234567) }} {{ '{:>{}}'.format(1, 3) }} {{ [1, 2] + [3] }} {{ 'x' ~ 1 }}"
                                                   "{% for i in range(3) %}{{ i }}{% endfor %}"
                                                   "{{ range(5)|list|length }} {{ 1000000000000000 }}"})
-    assert text == "003.1 ababab 1024 1,234,567 [1, 2, 3] x10125 1000000000000000"
+    assert text == "003.1 ababab 1024 1,234,567   1 [1, 2, 3] x10125 1000000000000000"
 
 
 def test_form_text_that_looks_like_a_format_is_just_text(tmp_path, report):

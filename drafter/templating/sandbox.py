@@ -29,6 +29,9 @@ CHECK_EVERY = 1024           # loop items between two looks at the clock
 WIDE_FORMAT = re.compile(r"(%[-+ #0]*\d{6,}|%[-+ #0]*\d*\.\d{6,}|\{[^{}]*:[^{}]*\d{6,}[^{}]*\})")
 
 
+NESTED_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\{")  # "{:>{}}": the width comes from an argument
+
+
 class BudgetExceeded(SecurityError):
     """The template asked for more time or memory than a draft needs."""
 
@@ -120,10 +123,12 @@ class BoundedEnvironment(SandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
         __self.tick()
-        name, owner = getattr(__obj, "__name__", ""), getattr(__obj, "__self__", None)
+        target = getattr(__obj, "__wrapped__", __obj)  # the sandbox hands str.format over wrapped
+        name, owner = getattr(target, "__name__", ""), getattr(target, "__self__", None)
         if name in PADDING_METHODS and any(_too_large_count(v, __self.max_size) for v in (*args, *kwargs.values())):
             raise BudgetExceeded("模板调用的参数过大，已停止")  # 'x'.center(10**9), 'x'.ljust(…)
-        if isinstance(owner, str) and name in ("format", "format_map") and WIDE_FORMAT.search(owner):
+        if isinstance(owner, str) and name in ("format", "format_map") and (
+                WIDE_FORMAT.search(owner) or (NESTED_WIDTH.search(owner) and __self._any_large(args, kwargs))):
             raise BudgetExceeded("模板中的格式宽度过大，已停止")
         if name == "join" and args:
             __self._refuse_join(owner or "", args[0])
@@ -134,6 +139,9 @@ class BoundedEnvironment(SandboxedEnvironment):
         if isinstance(owner, (list, dict, set)):
             __self.refuse_size(len(owner))  # l.extend(l) in a loop doubles a list without returning it
         return result
+
+    def _any_large(self, args, kwargs=None) -> bool:
+        return any(_too_large_count(v, self.max_size) for v in (*args, *(kwargs or {}).values()))
 
     def _refuse_join(self, separator, items) -> None:
         if isinstance(items, (list, tuple)):
@@ -155,8 +163,9 @@ class BoundedEnvironment(SandboxedEnvironment):
                 raise BudgetExceeded("模板计算的数值过大，已停止")
         elif operator_name == "+":
             self.refuse_size(_size(left) + _size(right))
-        elif operator_name == "%" and isinstance(left, str) and WIDE_FORMAT.search(left):
-            raise BudgetExceeded("模板中的格式宽度过大，已停止")
+        elif operator_name == "%" and isinstance(left, str) and (
+                WIDE_FORMAT.search(left) or ("*" in left and self._any_large(right if isinstance(right, tuple) else (right,)))):
+            raise BudgetExceeded("模板中的格式宽度过大，已停止")  # '%0999999999d' % 1, '%*d' % (10**9, 1)
         return self.check_result(self.binop_table[operator_name](left, right))
 
     def _refuse_bits(self, bits: int) -> None:
@@ -179,7 +188,8 @@ class BoundedEnvironment(SandboxedEnvironment):
             if function.__name__ in WIDTH_FILTERS and any(_too_large_count(v, environment.max_size) for v in parameters):
                 raise BudgetExceeded("模板过滤器的参数过大，已停止")  # 'x'|center(10**9)
             value = args[first_parameter - 1] if len(args) >= first_parameter else None
-            if function.__name__ == "do_format" and isinstance(value, str) and WIDE_FORMAT.search(value):
+            if function.__name__ == "do_format" and isinstance(value, str) and (
+                    WIDE_FORMAT.search(value) or ("*" in value and environment._any_large(parameters))):
                 raise BudgetExceeded("模板中的格式宽度过大，已停止")
             if function.__name__ == "do_replace" and len(args) >= first_parameter + 2:
                 text, old, new = (str(a) for a in args[first_parameter - 1:first_parameter + 2])
