@@ -140,6 +140,17 @@ def test_endless_work_stops_at_the_time_limit(tmp_path, report, source, monkeypa
     assert time.perf_counter() - start < 6
 
 
+@pytest.mark.parametrize("source", [
+    "{% for a in [1] %}" * 25 + "x" + "{% endfor %}" * 25,           # Python: too many statically nested blocks
+    "{% macro m() %}" * 200 + "{% endmacro %}" * 200,                # Python: too many levels of indentation
+    "{% if true %}" * 3000 + "x" + "{% endif %}" * 3000,
+    "{{ " + "(" * 100000 + "1" + ")" * 100000 + " }}",
+])
+def test_templates_nested_past_pythons_limits_are_refused(tmp_path, report, source):
+    with pytest.raises(TemplateError, match="嵌套或递归过深"):
+        render_with(tmp_path, report, {"t.j2": source})
+
+
 def test_compile_time_folding_builds_no_giant(tmp_path, report):
     start = time.perf_counter()
     with pytest.raises(TemplateError):

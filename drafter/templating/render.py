@@ -14,7 +14,7 @@ from drafter.form.model import Report
 from drafter.resources import templates_dir
 from drafter.safeio import read_bounded
 from drafter.templating.context import FILTERS, GLOBALS, make_context
-from drafter.templating.sandbox import BoundedEnvironment
+from drafter.templating.sandbox import BoundedEnvironment, BudgetExceeded
 
 MAX_TEMPLATE_BYTES = 1024 * 1024  # the largest built-in template is under 10 KB
 
@@ -130,11 +130,14 @@ def render_draft(report: Report, search_path: list[Path], name: str = "report.j2
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: 模板语法错误：{exc.message}") from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板“{exc.name}”（查找位置：{'；'.join(map(str, search_path))}）。") from exc
+    except (SyntaxError, RecursionError, MemoryError) as exc:
+        # Python's own limits on the code Jinja generates: 25 nested loops, 200 nested macros, 3000 nested ifs
+        raise TemplateError(f"{_template_location(exc)}: 模板嵌套或递归过深（{type(exc).__name__}），无法运行。") from exc
     except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError, KeyError,
-            OverflowError, RecursionError, ZeroDivisionError, IndexError, MemoryError,
-            jinja2.TemplateRuntimeError) as exc:
+            OverflowError, ZeroDivisionError, IndexError, jinja2.TemplateRuntimeError) as exc:
         where = _template_location(exc)
-        kind = "模板访问了不允许的内容" if isinstance(exc, SecurityError) else "模板出错"
+        kind = ("模板超出限制" if isinstance(exc, BudgetExceeded) else
+                "模板访问了不允许的内容" if isinstance(exc, SecurityError) else "模板出错")
         raise TemplateError(f"{where}: {kind}：{exc}") from exc
 
 
