@@ -205,3 +205,12 @@ def test_an_unsupported_zip_version_is_refused(tmp_path, good_docx):
     path.write_bytes(bytes(data))
     with pytest.raises(InputError, match="不是有效的 .docx 文件"):
         read_report(path)
+
+
+def test_a_text_past_the_size_limit_is_refused_by_check_and_skipped_by_mine(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes("全年工作扎实推进。\n".encode("utf-8") * (9 * 1024 * 1024 // 28 + 1))
+    with pytest.raises(InputError, match="文件过大"):
+        check_files([path])
+    result = mine_paths([path], tmp_path / "bank.yaml")
+    assert result.tally.read == 0 and "文件过大" in result.tally.skipped[0][1]
