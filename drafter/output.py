@@ -7,6 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from drafter.docx.edits import describe_edits
 from drafter.docx.package import is_unedited_drafter_output
 from drafter.errors import DrafterError, OutputError
 from drafter.safeio import os_reason, output_target_problem, read_bounded
@@ -29,19 +30,20 @@ def refuse_unwritable(path: Path) -> None:
         raise OutputError(f"{path}: {problem}。")
 
 
-def check_overwrite(path: Path, force: bool) -> None:
-    """Refuse to replace a .docx that drafter did not write or that was changed since, unless forced."""
+def check_overwrite(path: Path, force: bool, drafted: bytes | None = None) -> None:
+    """Refuse to replace a .docx that drafter did not write or that was changed since, unless forced;
+    the refusal lists the paragraphs that differ from `drafted`, what drafter would write now."""
     refuse_unwritable(path)
     if force or not path.exists():
         return
-    try:
-        existing = read_bounded(path, MAX_EXISTING, "已有文件")
-    except DrafterError as exc:
-        raise OutputError(str(exc)) from exc
+    existing = _read_existing(path)
     if not is_unedited_drafter_output(existing):
+        changes = describe_edits(existing, drafted) if drafted is not None else []
+        listed = "".join(f"\n  {line}" for line in changes)
         raise OutputError(
             f"{path}: 该文件在 drafter 生成后已被修改（或不是 drafter 生成的），为免丢失修改，未予覆盖。"
-            "如确需覆盖，请加 --force；或用 -o 指定新的文件名。"
+            + (f"与本次将生成的文稿相比：{listed}\n" if listed else "")
+            + "如确需覆盖，请加 --force（原文件会另存为同名的 .bak 备份）；或用 -o 指定新的文件名。"
         )
 
 
@@ -57,6 +59,30 @@ def _mode_for(path: Path) -> int:
         return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         return 0o666 & ~_umask()
+
+
+def _read_existing(path: Path) -> bytes:
+    try:
+        return read_bounded(path, MAX_EXISTING, "已有文件")
+    except DrafterError as exc:
+        raise OutputError(str(exc)) from exc
+
+
+def backup_edited(path: Path) -> Path | None:
+    """Before a forced rebuild: copy an edited (or foreign) .docx to "name.docx.bak" beside it (or
+    "name.docx.2.bak" …, never over an older backup); None when there is nothing worth keeping."""
+    if not path.is_file():
+        return None
+    existing = _read_existing(path)
+    if is_unedited_drafter_output(existing):
+        return None
+    backup = path.with_name(path.name + ".bak")
+    number = 2
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.{number}.bak")
+        number += 1
+    write_atomically(backup, existing)
+    return backup
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.commands.build import build_report, office_reference
+from drafter.build import build_report, office_reference
 from drafter.commands.check import check_files
 from drafter.commands.extract import extract_to_form
 from drafter.document import parse_draft

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.checks import Finding, Target, run_checks
-from drafter.checks.base import SEVERITY_NAMES
+from drafter.checks.base import SEVERITY_NAMES, format_finding  # noqa: F401  (format_finding: used by cli)
 from drafter.document import Document
 from drafter.errors import DrafterError, InputError
 from drafter.form.model import Report
@@ -24,45 +24,51 @@ class CheckedFile:
         return sum(f.severity == severity for f in self.findings)
 
 
-def check_files(paths: list[Path], form: Path | None = None, disable: frozenset[str] = frozenset()) -> list[CheckedFile]:
+def check_files(paths: list[Path], form: Path | None = None, disable: frozenset[str] = frozenset(),
+                jobs: int = 1) -> list[CheckedFile]:
+    """Check each file; with jobs > 1, files are read and checked in that many processes (results in
+    the order given). Among many files, one that cannot be read is counted as skipped and the rest checked."""
     from drafter.form import load_form
+
+    for path in paths:  # a mistyped name is the user's to fix before any work; a damaged file is skipped
+        if path.suffix.lower() not in (".docx", ".txt"):
+            raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿。")
+        if not path.is_file():
+            raise InputError(f"{path}: 文件不存在。")
+    report = load_form(form).report if form else None
+    many = len(paths) > 1
+    if jobs > 1 and many:
+        from concurrent.futures import ProcessPoolExecutor
+        from itertools import repeat
+
+        import drafter.reading  # noqa: F401  imported once here, before the workers are forked
+
+        workers = min(jobs, len(paths))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_check_file, paths, repeat(report), repeat(disable), repeat(many),
+                                 chunksize=max(1, len(paths) // (workers * 4))))
+    return [_check_file(path, report, disable, many) for path in paths]
+
+
+def _check_file(path: Path, report: Report | None, disable: frozenset[str], many: bool) -> CheckedFile:
     from drafter.reading import read_report
 
-    report = load_form(form).report if form else None
-    checked = []
-    for path in paths:
-        try:
-            read = _read(path, read_report)
-        except DrafterError as error:
-            if len(paths) == 1:
-                raise
-            # one unreadable file among many: say so, count it and check the rest
-            checked.append(CheckedFile(str(path), (), f"跳过 {error}", skipped=True))
-            continue
-        unit = "行" if path.suffix.lower() == ".txt" else "段"
-        target = Target(read.document, read.lines, unit, report, read.kinds)
-        checked.append(CheckedFile(str(path), tuple(run_checks(target, disable)), read.note))
-    return checked
-
-
-def _read(path: Path, read_report):
-    if path.suffix.lower() not in (".docx", ".txt"):
-        raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿。")
-    if not path.is_file():
-        raise InputError(f"{path}: 文件不存在。")
-    return read_report(path)
+    try:
+        read = read_report(path)
+    except DrafterError as error:
+        if not many:
+            raise
+        # one unreadable file among many: say so, count it and check the rest
+        return CheckedFile(str(path), (), f"跳过 {error}", skipped=True)
+    unit = "行" if path.suffix.lower() == ".txt" else "段"
+    target = Target(read.document, read.lines, unit, report, read.kinds)
+    return CheckedFile(str(path), tuple(run_checks(target, disable)), read.note)
 
 
 def check_document(document: Document, report: Report, kinds: tuple[str, ...] | None = None) -> list[Finding]:
     """The checks on a draft drafter has just built, located by paragraph."""
     numbers = tuple(range(1, len(document.blocks) + 1))
     return run_checks(Target(document, numbers, "段", report, kinds or ()))
-
-
-def format_finding(path: str, finding: Finding) -> str:
-    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
-    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
-            f"{finding.message}（{finding.excerpt}）{advice}")
 
 
 def summary_line(files: list[CheckedFile]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from drafter.errors import OutputError
+from drafter.errors import InputError, OutputError
 from drafter.output import refuse_existing, write_atomically
 from drafter.safeio import os_reason
 from drafter.templating.render import builtin_templates, find_template, read_template, template_names
@@ -31,7 +31,13 @@ def _summary(path: Path) -> str:
 
 
 def show_template(name: str, search_path: list[Path]) -> str:
-    return read_template(find_template(name, search_path))
+    path = find_template(name, search_path)
+    if path.suffix.lower() == ".docx":
+        raise InputError(
+            f"{name} 是 Word 文件，不能以文字显示。可用 drafter templates copy {name} 复制出来，"
+            "再在 Word/WPS 中打开修改。"
+        )
+    return read_template(path)
 
 
 def copy_template(name: str, search_path: list[Path], folder: Path) -> Path:
@@ -40,6 +46,9 @@ def copy_template(name: str, search_path: list[Path], folder: Path) -> Path:
     source = find_template(name, search_path)
     data = source.read_bytes() if source.suffix == ".docx" else read_template(source).encode("utf-8")
     target = folder / name
+    for parent in reversed(target.parents):
+        if parent.exists() and not parent.is_dir():
+            raise OutputError(f"{parent}: 这是一个文件，不是文件夹；请给出要复制到的文件夹（如 templates）。")
     refuse_existing(target, "未覆盖。")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

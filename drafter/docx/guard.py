@@ -36,9 +36,10 @@ def _refuse(label, reason: str) -> InputError:
     return InputError(f"{label}: {reason}。")
 
 
-def check_docx(path: Path) -> None:
-    """Raise InputError for a file that is not a zip, or whose members expand past the limits."""
-    read_package(path)
+def check_docx(path: Path, kind: str = ".docx") -> None:
+    """Raise InputError for a file that is not a zip, or whose members expand past the limits
+    (an .xlsx is a zip of XML too: `kind` names the format in the message)."""
+    package_parts(read_bounded(path, MAX_FILE, f"{kind} 文件"), path, kind)
 
 
 def read_package(path: Path) -> dict[str, bytes]:
@@ -46,14 +47,14 @@ def read_package(path: Path) -> dict[str, bytes]:
     return package_parts(read_bounded(path, MAX_FILE, "Word 文件"), path)
 
 
-def package_parts(raw: bytes, label) -> dict[str, bytes]:
-    """The members of a .docx given as bytes; `label` names it in messages."""
+def package_parts(raw: bytes, label, kind: str = ".docx") -> dict[str, bytes]:
+    """The members of a .docx (or another Office zip, `kind`) given as bytes; `label` names it in messages."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
             RuntimeError, struct.error) as exc:  # NotImplementedError: "zip file version 19.8" (fuzzer)
-        raise _refuse(label, NOT_DOCX) from exc
+        raise _refuse(label, NOT_DOCX.replace(".docx", kind)) from exc
     if len(members) > MAX_PARTS:
         raise _refuse(label, f"文件中的部件过多（{len(members)} 个，上限 {MAX_PARTS}），不像是 Word 文稿，已拒绝读取")
     parts: dict[str, bytes] = {}

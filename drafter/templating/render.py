@@ -13,6 +13,7 @@ from drafter.errors import DrafterError, TemplateError
 from drafter.form.model import Report
 from drafter.resources import templates_dir
 from drafter.safeio import read_bounded
+from drafter.templating.cache import bytecode_cache
 from drafter.templating.context import FILTERS, GLOBALS, make_context
 from drafter.templating.sandbox import BoundedEnvironment, BudgetExceeded
 
@@ -112,6 +113,7 @@ def make_environment(search_path: list[Path]) -> BoundedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=bytecode_cache(),
     )
     env.globals.update(GLOBALS)
     env.add_filters(FILTERS)
