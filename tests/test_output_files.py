@@ -154,3 +154,14 @@ def test_an_existing_output_that_is_a_zip_bomb_is_not_opened(tmp_path, form):
     with pytest.raises(OutputError, match="已被修改|不是 drafter 生成的"):
         build_report(form, out)
     assert time.perf_counter() - start < 5
+
+
+def test_an_existing_output_with_a_corrupt_member_is_a_refusal_not_a_traceback(tmp_path, form):
+    """Listing what was edited in an existing file read it without the guard: zlib.error escaped."""
+    out = build_report(form, tmp_path / "out.docx").output
+    data = bytearray(out.read_bytes())
+    start = data.find(b"word/document.xml") + len("word/document.xml")
+    data[start + 20:start + 60] = bytes(40)
+    out.write_bytes(bytes(data))
+    with pytest.raises(OutputError, match="已被修改|不是 drafter 生成的"):
+        build_report(form, out)
