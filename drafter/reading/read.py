@@ -21,6 +21,9 @@ from drafter.reading.wordml import read_word
 TITLE_WORDS = re.compile(r"总结|计划|报告|要点|打算|思路|方案|意见|通知|办法|细则|规定|决定|规划|纲要|公报|纪要|大纲|指南|通报")
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 CONTENTS = re.compile(r"^目\s*录$")
+ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*\d")          # "附件：1.项目课程内容"
+ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
+ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")      # "附件2" above an attachment's title
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 ORG = re.compile(r"(局|委员会|委|政府|办公室|中心|院)$")
 FILE_SUFFIX = re.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
@@ -98,6 +101,7 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
     centered = _centered_title(lines)
     title = FILE_SUFFIX.sub("", SPACES.sub("", "".join(lines[i].text for i in centered))) if centered else None
     pieces: list[Piece] = []
+    attachment_list = False
     for index, source in enumerate(lines):
         number = source.number
         if source.table is not None:
@@ -111,6 +115,15 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
         if source.toc or CONTENTS.match(line) or (centered and index < centered[0]):
             pieces.append(Piece(number, line, plain=True))
             continue
+        if (title is None and index < TITLE_SEARCH and not any(p.heading for p in pieces)
+                and _styled_title(source, lines[index + 1:])):
+            title = FILE_SUFFIX.sub("", SPACES.sub("", line))
+            pieces.append(Piece(number, "", block=Title(normalise(title))))
+            continue
+        if attachment_list and ATTACHMENT_ITEM.match(line) or _after_attachment_label(pieces):
+            pieces.append(Piece(number, line, plain=True))  # "附件：1.…" goes on "2.…"; an attachment's title
+            continue
+        attachment_list = ATTACHMENT_LIST.match(line) is not None
         if title is None and index < 3 and _looks_like_title(line) and not source.marker:
             title = FILE_SUFFIX.sub("", SPACES.sub("", line))
             pieces.append(Piece(number, "", block=Title(normalise(title))))
@@ -142,6 +155,16 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
     return blocks, numbers
 
 
+def _styled_title(source: Line, following: list[Line]) -> bool:
+    """A Word file's first line in a Title or Heading style or in bold, unnumbered, with body text after it."""
+    return ((source.outline is not None or source.bold) and not source.marker and not source.in_table and len(source.text) <= 40
+            and match_heading(source.text) is None and any(line.outline is None and line.text for line in following[:3]))
+
+
+def _after_attachment_label(pieces: list[Piece]) -> bool:
+    return bool(pieces) and pieces[-1].block is None and ATTACHMENT_LABEL.match(pieces[-1].text) is not None
+
+
 def _find_headings(pieces: list[Piece]) -> None:
     """Decide which numbered lines are headings. Items of one list are of one kind: a run of siblings is
     headings when most of them have a caption (a short title), list items when half or more are statements
@@ -165,6 +188,7 @@ def _find_headings(pieces: list[Piece]) -> None:
                 pieces[i].found = None
     _demote_bare_runs(pieces)
     _demote_nested_restarts(pieces)
+    _demote_lists_under_parts(pieces)
     for piece in pieces:
         if piece.found is not None:
             piece.heading = Heading(piece.found.level, piece.found.title, piece.found.marker)
@@ -188,6 +212,23 @@ def _sibling_groups(pieces: list[Piece]) -> list[list[int]]:
     return groups + list(open_groups.values())
 
 
+def _demote_lists_under_parts(pieces: list[Piece]) -> None:
+    """Numbered lines under a label ("注释：1.本公报中数据…") are notes; a 一、 or （一） under a Word
+    heading of a deeper level ("3.3 业务场景说明" then "一、内容智能生产") is a list in it."""
+    label, word_level = False, 0
+    for piece in pieces:
+        if piece.heading is not None:
+            label, word_level = False, piece.heading.level
+            continue
+        found = piece.found
+        if found is None:
+            continue
+        if not found.marker:
+            label = found.title.endswith(("：", ":"))
+        elif label or found.level < word_level:
+            piece.found = None
+
+
 def _body_follows(pieces: list[Piece], index: int, level: int) -> bool:
     following = next((p for p in pieces[index + 1:] if not isinstance(p.block, Title)), None)
     if following is None or following.heading is not None or following.block is not None:
@@ -205,17 +246,21 @@ def _demote_bare_runs(pieces: list[Piece]) -> None:
     index = 0
     while index < len(pieces):
         found = pieces[index].found
-        if found is None or found.rest or not found.marker or found.level < LIST_LEVEL:
+        if not _bare(found) or found.level < LIST_LEVEL:
             index += 1
             continue
         end = index + 1
-        while (end < len(pieces) and pieces[end].found is not None and pieces[end].found.level == found.level
-               and not pieces[end].found.rest and pieces[end].found.marker):
+        while end < len(pieces) and _bare(pieces[end].found) and pieces[end].found.level == found.level:
             end += 1
         if end - index >= 2 and (end == len(pieces) or _is_text(pieces[end], found.level)):
             for piece in pieces[index:end]:
                 piece.found = None
         index = max(end, index + 1)
+
+
+def _bare(found: HeadingMatch | None) -> bool:
+    """A numbered title alone on its line, no full stop, no run-in text."""
+    return found is not None and bool(found.marker) and not found.rest and not found.ending
 
 
 def _is_text(piece: Piece, level: int) -> bool:
@@ -228,6 +273,9 @@ def _demote_nested_restarts(pieces: list[Piece]) -> None:
     index = 0
     while index < len(pieces):
         found = pieces[index].found
+        if pieces[index].heading is not None:  # a Word heading opens a new part: numbering below it restarts
+            for deeper in range(pieces[index].heading.level, 5):
+                last.pop(deeper, None)
         if found is None or not found.marker:
             index += 1
             continue
@@ -271,13 +319,11 @@ def _centered_title(lines: list[Line]) -> list[int]:
 
 
 def _sink_articles(blocks: list[Block]) -> None:
-    """第X条 sits under 第X章 and 第X节 when the document has them."""
+    """第X条 sits at the level under 第X章 and 第X节 when the document has them, at level 1 otherwise."""
     markers = [b.marker for b in blocks if isinstance(b, Heading)]
     depth = 1 + any(m.endswith("章") for m in markers) + any(m.endswith("节") for m in markers)
-    if depth == 1:
-        return
     for index, block in enumerate(blocks):
-        if isinstance(block, Heading) and block.marker.endswith("条"):
+        if isinstance(block, Heading) and block.marker.endswith("条") and block.marker.startswith("第"):
             blocks[index] = Heading(min(depth, 4), block.text, block.marker)
 
 
