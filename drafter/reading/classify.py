@@ -20,7 +20,7 @@ ACHIEVEMENTS = re.compile(r"工作|成绩|成效|情况|总结|回顾|完成|进
 # Words of a part that is neither: rules, conditions, procedures, contacts, notes.
 OTHER = re.compile(r"总则|附则|原则|定义|条件|范围|对象|联系|程序|流程|材料|事项|事宜|注释|资料来源|说明|方式|时间|地点|"
                    r"意义|概况|概述|引言|申报|征集|内容|附件|附表|标准|规范|要求|格式|准则|分工|机构|类别|总额|"
-                   r"形势|背景|大纲|作答|笔试|申论|测验|考试")
+                   r"形势|背景|大纲|作答|笔试|申论|测验|考试|结束语|结语")
 RESULT_ENDING = re.compile(r"(增强|提升|提高|加强|优化|改善|突破|显现|增长|成效|进展|扩大|完善|明显|显著|巩固|加快|"
                            r"发展|推进|见效|向好|有力|稳步|持续|不断|新高|跨越)$")
 TASK_START = re.compile(r"^(加快|推进|推动|加强|强化|完善|建立|健全|实施|打造|培育|构建|提升|促进|深化|落实|贯彻|支持|"
@@ -74,7 +74,8 @@ def heading_kind(text: str, year: int | None = None, default: str = "other") -> 
 
 
 def _part_default(text: str, kind_of_genre: str, after_problems: bool) -> str:
-    """The kind of a part whose words do not say: by its place and the document's genre."""
+    """The kind of a part whose words do not say: after the problems or the plans it is plans (what a
+    report turns to last); else by the document's genre and whether it is named by a task."""
     if after_problems:
         return "plans"
     if kind_of_genre == "rules":
@@ -98,7 +99,7 @@ def section_kinds(blocks: tuple[Block, ...], year: int | None = None, kind_of_ge
                 seen_top = seen_top or block.level == top
                 default = _part_default(block.text, kind_of_genre, seen_problems)
                 part_kind = heading_kind(block.text, year, default)
-                seen_problems = seen_problems or part_kind == "problems"
+                seen_problems = seen_problems or part_kind in ("problems", "plans")
             current = part_kind
         elif isinstance(block, Paragraph) and part_kind == "achievements":
             if current == "achievements" and PROBLEM_LEAD.search(block.text[:60]):

@@ -115,11 +115,11 @@ def split_glued(line: str) -> list[str]:
     """Headings glued together: "一、2019年工作完成情况(一)科技创新工作不断推进1、高新技术产业…" is cut
     before each first child marker that follows a heading's title without a break."""
     found = match_heading(line)
-    if not found or found.ending == "。" and len(found.title) <= CAPTION:
+    if not found:
         return [line]
     start = len(found.marker) + (len(line) - len(line.lstrip()))
     child = re.compile(r"[（(](?:一|1)[）)]|(?<![\d.．])1[、.．](?!\d)")
-    for hit in child.finditer(line, start + 2, start + CAPTION + 4):
+    for hit in child.finditer(line, start + 2, min(start + len(found.title) + 1, start + CAPTION + 4)):
         before = line[hit.start() - 1]
         if re.match(r"[\u4e00-\u9fff）)”》]", before):
             return [line[: hit.start()].strip()] + split_glued(line[hit.start():].strip())

@@ -71,9 +71,11 @@ def read_report(path: Path) -> ReadReport:
         text, note = decode_lines(raw, str(path))
         cleaned = clean(text)
         lines, removed, headers, unit = [Line(n, t) for n, t in cleaned.kept], cleaned.removed, (), "行"
-    blocks, numbers = parse_lines(lines)
+    dropped: list[Removed] = []
+    blocks, numbers = parse_lines(lines, dropped)
     document = Document(tuple(blocks), tuple(numbers), (), str(path), unit)
-    return ReadReport(path, classify(document), note, tuple(removed), headers)
+    removed = tuple(sorted((*removed, *dropped), key=lambda r: r.line))
+    return ReadReport(path, classify(document), note, removed, headers)
 
 
 @dataclass
@@ -88,8 +90,11 @@ class Piece:
     found: HeadingMatch | None = None
 
 
-def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block], list[int]]:
-    """Cleaned lines -> blocks: title, recipient, headings (run-in text split off), paragraphs, signature."""
+def parse_lines(lines: list[Line] | list[tuple[int, str]],
+                dropped: list[Removed] | None = None) -> tuple[list[Block], list[int]]:
+    """Cleaned lines -> blocks: title, recipient, headings (run-in text split off), paragraphs, signature.
+    What is left out (a repeated title, a file name's suffix) is noted in `dropped`."""
+    dropped = [] if dropped is None else dropped
     blocks: list[Block] = []
     numbers: list[int] = []
 
@@ -126,12 +131,19 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
         attachment_list = ATTACHMENT_LIST.match(line) is not None
         if title is None and index < 3 and _looks_like_title(line) and not source.marker:
             title = FILE_SUFFIX.sub("", SPACES.sub("", line))
+            suffix = FILE_SUFFIX.search(SPACES.sub("", line))
+            if suffix:
+                dropped.append(Removed(number, suffix.group(), "clutter"))
             pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
         if title:
             if _same_title(line, title):
+                dropped.append(Removed(number, line, "repeat"))
                 continue
-            line = _strip_repeated_title(line, title)
+            stripped = _strip_repeated_title(line, title)
+            if stripped != line:
+                dropped.append(Removed(number, line[: len(line) - len(stripped)].strip(), "repeat"))
+            line = stripped
         styled = _styled_heading(source, line, [p.heading for p in pieces if isinstance(p.heading, Heading)])
         if styled:
             pieces.append(Piece(number, line, styled))
@@ -212,6 +224,20 @@ def _sibling_groups(pieces: list[Piece]) -> list[list[int]]:
     return groups + list(open_groups.values())
 
 
+def _numbered_run(pieces: list[Piece], start: int, level: int) -> list[int]:
+    """Indexes of the items at `level` numbered 1, 2, 3… from `start`, until the count breaks."""
+    run, expected = [], 1
+    for index in range(start, len(pieces)):
+        found = pieces[index].found
+        if found is None or not found.marker or found.level > level:
+            continue
+        if found.level < level or found.number != expected:
+            break
+        run.append(index)
+        expected += 1
+    return run
+
+
 def _demote_lists_under_parts(pieces: list[Piece]) -> None:
     """Numbered lines under a label ("注释：1.本公报中数据…") are notes; a 一、 or （一） under a Word
     heading of a deeper level ("3.3 业务场景说明" then "一、内容智能生产") is a list in it."""
@@ -282,15 +308,14 @@ def _demote_nested_restarts(pieces: list[Piece]) -> None:
         level = found.level
         previous = last.get(level, 0)
         if found.number == 1 and previous >= 1:
-            resume = next((i for i in range(index + 1, len(pieces)) if pieces[i].found is not None
-                           and pieces[i].found.level <= level and pieces[i].found.number == previous + 1
-                           and pieces[i].found.marker), None)
-            restarted = [i for i in range(index, resume or index) if pieces[i].found is not None
-                         and pieces[i].found.level >= level and pieces[i].found.marker]
-            if resume is not None and restarted and all(pieces[i].found.number <= len(restarted) for i in restarted):
-                for i in restarted:
-                    pieces[i].found = None
-                index = resume
+            run = _numbered_run(pieces, index, level)
+            after = next((i for i in range(run[-1] + 1, len(pieces)) if pieces[i].found is not None
+                          and pieces[i].found.level <= level and pieces[i].found.marker), None)
+            if after is not None and pieces[after].found.level == level and pieces[after].found.number == previous + 1:
+                for i in range(index, after):
+                    if pieces[i].found is not None and pieces[i].found.marker and pieces[i].found.level >= level:
+                        pieces[i].found = None
+                index = after
                 continue
         last[level] = found.number
         for deeper in range(level + 1, 5):
