@@ -11,11 +11,14 @@ from drafter.checks import Target, run_checks
 from drafter.checks.base import format_finding
 from drafter.document import Document, parse_draft
 from drafter.reading.classify import classify
+from drafter.docx.reference_check import reference_file_warning
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import InputError, OutputError
 from drafter.form import load_form
-from drafter.output import check_overwrite, write_atomically
+from drafter.form.yaml_source import SourceMap
+from drafter.output import backup_edited, check_overwrite, write_atomically
 from drafter.layout import Layout
+from drafter.paths import confined_path
 from drafter.mining.bank import load_bank
 from drafter.templating import render_draft, template_search_path
 from drafter.templating.render import builtin_templates
@@ -36,11 +39,13 @@ def default_output(form_path: Path, title: str) -> Path:
     return form_path.parent / f"{name}.docx"
 
 
-def choose_reference(given: Path | None, layout: Layout, form_path: Path, search_path: list[Path]) -> tuple[Path, bool]:
-    """(reference .docx, whether it is an office's own): --reference-docx, then layout.reference_docx,
-    then a reference.docx on the template search path, the built-in one last."""
+def choose_reference(given: Path | None, layout: Layout, form_path: Path, search_path: list[Path],
+                     source=None) -> tuple[Path, bool]:
+    """(reference .docx, whether it is an office's own): --reference-docx, then layout.reference_docx
+    (confined to the form's folder), then a reference.docx on the template search path, the built-in one last."""
     if given is None and layout.reference_docx:
-        given = form_path.parent / layout.reference_docx
+        given = confined_path(form_path, layout.reference_docx, source or SourceMap(str(form_path)),
+                              ("layout", "reference_docx"))
     if given is not None:
         if not given.is_file():
             raise InputError(f"{given}: 找不到 Word 模板文件。")
@@ -69,8 +74,25 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     if target.exists() and target.resolve() == form_path.resolve():
         raise OutputError(f"{target}: 输出文件不能是表单本身。")
     info = DocumentInfo(title=draft.title, author=report.meta.signer or report.meta.org, created=report.meta.date)
-    reference_path, own = choose_reference(reference, report.layout, form_path, search_path)
-    data = write_docx(draft, info, reference_path, report.layout, own)
-    check_overwrite(target, force)
+    reference_path, own = choose_reference(reference, report.layout, form_path, search_path, loaded.source)
+    reference_data, reference_notes = office_reference(reference_path) if own else (reference_path, ())
+    data = write_docx(draft, info, reference_data, report.layout, own)
+    check_overwrite(target, force, data)
+    backup = backup_edited(target) if force else None
     write_atomically(target, data)
-    return BuildResult(target, draft, loaded.notes + tuple(map(str, loaded.warnings)), findings)
+    notes = loaded.notes + tuple(map(str, loaded.warnings)) + reference_notes
+    notes += (f"已把修改过的原文件另存为：{backup}",) if backup else ()
+    differs = reference_file_warning(reference_path, reference_data) if own else None
+    notes += (differs,) if differs else ()
+    return BuildResult(target, draft, notes, findings)
+
+
+def office_reference(path: Path) -> tuple[bytes, tuple[str, ...]]:
+    """An office's reference .docx, cleaned, and the notes naming it and what was left out of it."""
+    from drafter.docx.reference import clean_office_reference
+
+    cleaned, dropped = clean_office_reference(path)
+    notes = [f"使用本单位的 Word 模板：{path}（只取样式、页面设置、页眉页脚文字和图片）"]
+    if dropped:
+        notes.append(f"{path}: 以下内容不会带入文稿，已去除：{'；'.join(dropped)}。")
+    return cleaned, tuple(notes)

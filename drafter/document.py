@@ -28,6 +28,7 @@ class Run:
 @dataclass(frozen=True)
 class Title:
     text: str
+    lines: tuple[str, ...] = ()  # the clerk's own line breaks (meta.title over several lines), else ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,8 @@ def parse_draft(text: str, origin: str = "模板") -> Document:
             level = new_level
             blocks.append(Heading(new_level, fields[0]))
         elif kind == "title":
-            blocks.append(Title(fields[0]))
+            lines = tuple(field for field in fields if field)
+            blocks.append(Title("".join(lines), lines if len(lines) > 1 else ()))
         elif kind == "recipient":
             blocks.append(Recipient(fields[0]))
         elif kind == "signature":

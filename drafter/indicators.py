@@ -6,7 +6,7 @@ Pure functions, no templates and no I/O. The rules, stated once:
 - Shares: an indicator in % (or one the catalogue calls a ratio) changes in 个百分点, never in %.
 - Money in text: an amount of 1亿元 or more given in 万元 is written in 亿元 with at most two decimals
   (23600万元 -> 2.36亿元); an amount under 1亿元 given in 亿元 is written in 万元 (0.85亿元 -> 8500万元).
-  Tables keep the unit of the form.
+  A table row uses the unit its 本年 figure has in the text, so table and text agree.
 - 翻番 only when the value is at least twice the previous one (翻两番 at four times).
 """
 
@@ -214,10 +214,22 @@ def chinese_date(value) -> str:
 TABLE_HEADER = ("指标", "单位", "上年", "本年", "同比", "目标", "完成率", "排名")
 
 
+def in_unit(value, unit: str, shown: str) -> Decimal:
+    """A money figure given in `unit` expressed in `shown` (万元 <-> 亿元), two decimals in 亿元."""
+    number = to_decimal(value)
+    if unit == "万元" and shown == "亿元":
+        return (number / YI).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if unit == "亿元" and shown == "万元":
+        return (number * YI).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return number
+
+
 def table_row(indicator: Indicator) -> tuple[str, ...]:
-    """One row of 主要科技指标完成情况表, in the form's own unit; "—" where there is nothing to say."""
+    """One row of 主要科技指标完成情况表 in the unit the text uses for 本年; "—" where there is nothing to say."""
+    shown = indicator.unit if indicator.value is None else scaled(indicator.value, indicator.unit)[1]
+
     def figure(value):
-        return "—" if value is None else format_number(value)
+        return "—" if value is None else format_number(in_unit(value, indicator.unit, shown))
 
     change = change_phrase(indicator) or "—"
     change = change.removeprefix("同比").removeprefix("比上年").replace("与上年持平", "持平")
@@ -226,5 +238,5 @@ def table_row(indicator: Indicator) -> tuple[str, ...]:
         completion = f"{format_number(completion_percent(indicator.value, indicator.target))}%"
     rank = f"{indicator.rank.scope}第{indicator.rank.position}位" if indicator.rank else "—"
     value = TO_FILL if indicator.value is None else figure(indicator.value)
-    return (indicator.name, indicator.unit, figure(indicator.previous), value, change,
+    return (indicator.name, shown, figure(indicator.previous), value, change,
             figure(indicator.target), completion, rank)

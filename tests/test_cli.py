@@ -52,7 +52,7 @@ def test_init_then_build_works_end_to_end(run, tmp_path):
     result = run("build", "mine.yaml")
     assert result.exit_code == 0, result.output
     built = tmp_path / "白云市科技局2025年工作总结及2026年工作计划.docx"
-    assert outline(built)[:3] == ["T 白云市科技局2025年工作总结及2026年工作计划", "H1 一、2025年工作完成情况", "H2 （一）聚焦主体培育，创新能力持续增强"]
+    assert outline(built)[:3] == ["T 白云市科技局2025年工作总结\n及2026年工作计划", "H1 一、2025年工作完成情况", "H2 （一）聚焦主体培育，创新能力持续增强"]
 
 
 def test_validate_clean_form(run):
@@ -63,11 +63,11 @@ def test_validate_clean_form(run):
 
 def test_validate_reports_all_problems_and_exits_2(run, tmp_path):
     form = tmp_path / "report.yaml"
-    form.write_text("meta:\n  org: 青山县科学技术局\n  year: 二〇二四\n  date: 2024-12-20\nachievements:\n  sectoins: []\n", encoding="utf-8")
+    form.write_text("meta:\n  org: 青山县科学技术局\n  year: 二〇二四年\n  date: 2024-12-20\nachievements:\n  sectoins: []\n", encoding="utf-8")
     result = run("validate", "report.yaml")
     assert result.exit_code == 2
     assert result.output == (
-        'report.yaml:3:9: meta.year: 应为整数，实际为 "二〇二四"\n'
+        'report.yaml:3:9: meta.year: 应为整数，实际为 "二〇二四年"\n'
         "report.yaml:6:3: achievements.sectoins: 不认识的字段“sectoins”（是否应为“sections”？）\n"
         "共 2 处错误\n"
     )
@@ -180,10 +180,11 @@ def test_every_schema_property_has_a_chinese_description():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build"], "drafter build：缺少参数 FORM。\n运行 drafter build --help 查看用法。\n"),
-        (["build", "x.yaml", "--nope"], "drafter build：没有选项 --nope（是否应为 --force？）。\n运行 drafter build --help 查看用法。\n"),
-        (["buld"], "drafter：没有这个命令（"),  # click's own detail follows, in its words
-        (["init", "--year", "abc"], "drafter init：参数 year 的值不对（"),
+        (["build"], "drafter build：缺少参数 表单。\n运行 drafter build --help 查看用法。\n"),
+        (["build", "x.yaml", "--nope"], "drafter build：没有选项 --nope（您是否要输入 --force？）。\n运行 drafter build --help 查看用法。\n"),
+        (["buld"], "drafter：没有命令“buld”。您是否要输入 build？\n"),
+        (["biuld"], "drafter：没有命令“biuld”。您是否要输入 build？\n"),
+        (["init", "--year", "abc"], "drafter init：--year 的值不对：“abc”不是有效的整数。\n"),
     ],
 )
 def test_usage_errors_are_said_in_chinese_with_exit_2(args, message):

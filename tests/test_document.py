@@ -48,6 +48,8 @@ def test_signature_positions():
     assert signature_indents(Signature("青山县科学技术局", "2024年12月20日")) == (2.0, 1.0)
     # Sealed: the date 4 characters in; the name centred over it.
     assert signature_indents(Signature("青山县科学技术局", "2024年12月20日", True)) == (3.5, 4.0)
+    # Unsealed with a date longer than the name: the date 2 characters in, the name 2 further left.
+    assert signature_indents(Signature("县科技局", "2024年12月20日")) == (7.0, 2.0)
 
 
 def test_numbering_rules_live_in_one_module():

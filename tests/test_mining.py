@@ -154,3 +154,37 @@ def test_build_and_suggest_never_import_jieba(tmp_path):
             "    try:\n        c.main()\n    except SystemExit as e:\n        assert not e.code\n"
             "assert 'jieba' not in sys.modules\n") % (str(MAIN_EXAMPLE), str(tmp_path / "x.docx"))
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_both_segmenters_and_any_number_of_jobs_give_the_same_bank(tmp_path, monkeypatch):
+    """rjieba (when installed) and jieba cut and tag alike; parallel mining merges in file order."""
+    import subprocess
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "seeds", corpus / "seeds", ignore=shutil.ignore_patterns("*.yaml", "*.py", "*.json"))
+    shutil.copytree(REPO.parent / "shared" / "corpus" / "text" / "tongjigongbao", corpus / "tongjigongbao")
+    (corpus / "broken.docx").write_bytes(b"PK not really")
+    banks = {}
+    for name, segmenter, jobs in (("jieba", "jieba", "1"), ("default", "", "1"), ("jobs", "", "3")):
+        out = tmp_path / f"{name}.yaml"
+        env = {**__import__("os").environ, "DRAFTER_SEGMENTER": segmenter}
+        done = subprocess.run([sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(out), "-j", jobs],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        assert "broken.docx：不是有效的 .docx 文件" in done.stdout
+        banks[name] = out.read_text(encoding="utf-8")
+    assert banks["jieba"] == banks["default"] == banks["jobs"]
+    assert "collocations:" in banks["jieba"] and "corpus/tongjigongbao/wanzai_2022_tongjigongbao.txt" in banks["jieba"]
+
+
+def test_segmenter_fallback_is_jieba(monkeypatch):
+    from drafter.mining import segment
+
+    segment.backend.cache_clear()
+    monkeypatch.setenv("DRAFTER_SEGMENTER", "jieba")
+    try:
+        assert segment.backend() == "jieba"
+        assert "".join(segment.words("选派科技特派员126名")) == "选派科技特派员126名"
+        assert ("科技", "n") in segment.tagged("选派科技特派员126名")
+    finally:
+        segment.backend.cache_clear()

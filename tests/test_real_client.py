@@ -11,8 +11,8 @@ from docx.shared import Mm
 
 from drafter.commands.build import build_report
 from drafter.preview import docx_to_pdf
-from tests.conftest import EXAMPLES, require_tool
-from tests.pdf_layout import BOTTOM, LEFT, RIGHT, TOP, embedded_fonts, read_pages
+from tests.conftest import EXAMPLES
+from tests.pdf_layout import BOTTOM, LEFT, RIGHT, TOP, embedded_fonts, read_pages, require_renderer
 
 pytestmark = pytest.mark.slow
 
@@ -23,9 +23,7 @@ PUNCTUATION = set("，。、；：？！“”‘’（）《》—…")
 
 @pytest.fixture(scope="module", autouse=True)
 def renderer():
-    for tool, why in (("soffice", "LibreOffice renders the .docx"), ("pdftotext", "poppler measures the PDF"),
-                      ("pdffonts", "poppler lists embedded fonts")):
-        require_tool(tool, why + "; install with: sudo bash .ci/install-renderer")
+    require_renderer()
 
 
 @pytest.fixture(scope="module")

@@ -2,4 +2,3 @@
 
 from drafter.build import BuildResult, build_report, choose_reference, default_output
 
-__all__ = ["BuildResult", "build_report", "choose_reference", "default_output"]

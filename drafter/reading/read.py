@@ -10,6 +10,7 @@ from pathlib import Path
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Run, Signature, Table, Title
 from drafter.encoding import decode_lines
 from drafter.errors import InputError
+from drafter.safeio import read_bounded
 from drafter.reading.classify import classify
 from drafter.reading.clean import SPACES, Removed, clean, fingerprint
 from drafter.reading.convert import CONVERTIBLE, converted_docx
@@ -27,6 +28,7 @@ ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")      # "附件
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 ORG = re.compile(r"(局|委员会|委|政府|办公室|中心|院)$")
 FILE_SUFFIX = re.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
+MAX_TEXT_BYTES = 32 * 1024 * 1024  # a year's report is about 100 KB; a whole archive pasted together fits
 SHORT_HEADING = 40  # characters: a bold or styled line longer than this is text, not a heading
 READABLE = (".docx", ".txt") + CONVERTIBLE
 
@@ -62,10 +64,7 @@ def read_report(path: Path) -> ReadReport:
                 word = read_word(docx)
         lines, note, removed, headers, unit = word.lines, None, (), tuple(word.headers), "段"
     else:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: 无法读取文件（{exc.strerror}）。") from exc
+        raw = read_bounded(path, MAX_TEXT_BYTES, "文稿")  # regular files only, size counted while reading
         if b"\x00" in raw[:65536]:
             raise InputError(f"{path}: 这是二进制文件，不是文本文稿。")
         text, note = decode_lines(raw, str(path))
@@ -90,6 +89,11 @@ class Piece:
     found: HeadingMatch | None = None
 
 
+def _title_text(text: str) -> str:
+    """A title as one line: spaces, the line breaks that balance it on the page and a file suffix removed."""
+    return FILE_SUFFIX.sub("", SPACES.sub("", text.replace("\n", "")))
+
+
 def parse_lines(lines: list[Line] | list[tuple[int, str]],
                 dropped: list[Removed] | None = None) -> tuple[list[Block], list[int]]:
     """Cleaned lines -> blocks: title, recipient, headings (run-in text split off), paragraphs, signature.
@@ -104,11 +108,14 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
 
     lines = [line if isinstance(line, Line) else Line(*line) for line in lines]
     centered = _centered_title(lines)
-    title = FILE_SUFFIX.sub("", SPACES.sub("", "".join(lines[i].text for i in centered))) if centered else None
+    title = _title_text("".join(lines[i].text for i in centered)) if centered else None
     pieces: list[Piece] = []
     attachment_list = False
+    skipped: set[int] = set()
     for index, source in enumerate(lines):
         number = source.number
+        if index in skipped:
+            continue
         if source.table is not None:
             pieces.append(Piece(number, "", block=Table("", "", source.table)))
             continue
@@ -122,7 +129,7 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             continue
         if (title is None and index < TITLE_SEARCH and not any(p.heading for p in pieces)
                 and _styled_title(source, lines[index + 1:])):
-            title = FILE_SUFFIX.sub("", SPACES.sub("", line))
+            title = _title_text(line)
             pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
         if attachment_list and ATTACHMENT_ITEM.match(line) or _after_attachment_label(pieces):
@@ -130,10 +137,14 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             continue
         attachment_list = ATTACHMENT_LIST.match(line) is not None
         if title is None and index < 3 and _looks_like_title(line) and not source.marker:
-            title = FILE_SUFFIX.sub("", SPACES.sub("", line))
+            # a title balanced over several lines by manual breaks is one paragraph: its lines share a number
+            # (a Word paragraph: every line of it, also those before the one that looks like a title)
+            title = _title_text("".join(other.text for other in lines if other.number == number))
             suffix = FILE_SUFFIX.search(SPACES.sub("", line))
             if suffix:
                 dropped.append(Removed(number, suffix.group(), "clutter"))
+            pieces = [piece for piece in pieces if piece.number != number]
+            skipped.update(i for i in range(index + 1, len(lines)) if lines[i].number == number)
             pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
         if title:

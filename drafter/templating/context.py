@@ -38,7 +38,8 @@ def heading(level: int, text: str) -> str:
 
 
 def title(text: str) -> str:
-    return directive("title", text)
+    """A line break in meta.title is the clerk's own break of the title: each line is a field."""
+    return directive("title", *text.strip().split("\n"))
 
 
 def recipient(text: str) -> str:
