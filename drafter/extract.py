@@ -9,9 +9,9 @@ from collections import Counter
 
 from drafter.document import Heading, Paragraph, Recipient, Signature, Table, Title
 from drafter.reading import ReadReport
+from drafter.reading.classify import YEAR as TITLE_YEAR
 from drafter.reading.classify import report_year
 
-TITLE_YEAR = re.compile(r"(\d{4})年")
 ORG_IN_TITLE = re.compile(r"^(.*?(?:局|委员会|委|办公室|中心|院|政府))(?=\d{4}年|过去|关于|年中|上半年)")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A figure and the name before it; the name may hold digits and letters ("5G基站", "R&D经费投入强度").
