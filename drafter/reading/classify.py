@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from drafter.document import KINDS, Block, Document, Heading, Paragraph, Title  # noqa: F401  (KINDS: the kind names)
+from drafter.numbering import marker_number
 
 PROBLEMS = re.compile(r"问题|不足|困难|差距|短板|薄弱")
 PLANS = re.compile(r"计划|打算|思路|要点|目标|措施|安排|展望|今后|下一步|下步|明年|谋划|任务|重点工作|总体要求|"
@@ -76,6 +77,8 @@ def heading_kind(text: str, year: int | None = None, default: str = "other") -> 
 def _part_default(text: str, kind_of_genre: str, after_problems: bool) -> str:
     """The kind of a part whose words do not say: after the problems or the plans it is plans (what a
     report turns to last); else by the document's genre and whether it is named by a task."""
+    if RESULT_ENDING.search(text) and not TASK_START.search(text) and kind_of_genre != "plan":
+        return "achievements"  # "数字基础设施规模能级大幅提升" reports a result wherever it stands
     if after_problems:
         return "plans"
     if kind_of_genre == "rules":
@@ -96,6 +99,8 @@ def section_kinds(blocks: tuple[Block, ...], year: int | None = None, kind_of_ge
     for block in blocks:
         if isinstance(block, Heading):
             if block.level == top or not seen_top:
+                if block.level == top and seen_top and marker_number(block.marker) == 1:
+                    seen_problems = False  # numbering starts again at 一、: a new document (an annex, a second report)
                 seen_top = seen_top or block.level == top
                 default = _part_default(block.text, kind_of_genre, seen_problems)
                 part_kind = heading_kind(block.text, year, default)
