@@ -86,3 +86,24 @@ def test_a_table_of_contents_is_not_read_as_headings():
     report = read_report(CORPUS / "docx" / "d12_jishu_guifanshu.docx")
     headings = [text for _, text, *_ in outline(report)]
     assert headings.count("1总则") == 1 and not any(text.endswith(" 4") for text in headings)
+
+
+def test_hostile_numbering_values_stay_cheap_and_readable(tmp_path):
+    import time
+
+    from tests import word_files
+
+    numbering = word_files.NUMBERING.replace('<w:start w:val="1"/><w:numFmt w:val="decimal"/>',
+                                             '<w:start w:val="999999999"/><w:numFmt w:val="upperRoman"/>')
+    numbering = numbering.replace('w:val="（%2）"', 'w:val="%9（%2）%x"')
+    original = word_files.NUMBERING
+    word_files.NUMBERING = numbering
+    try:
+        path = write_docx(tmp_path / "odd.docx", clerk_report())
+    finally:
+        word_files.NUMBERING = original
+    started = time.perf_counter()
+    report = read_report(path)
+    assert time.perf_counter() - started < 2
+    texts = [b.text for b in report.document.blocks if isinstance(b, Paragraph)]
+    assert "999999999.强化政策引导。" in texts
