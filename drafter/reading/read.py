@@ -123,7 +123,7 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             if index == centered[0]:
                 pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
-        line = source.marker + source.text if source.marker and not source.text.startswith(source.marker) else source.text
+        line = _numbered(source)
         if source.toc or CONTENTS.match(line) or (centered and index < centered[0]):
             pieces.append(Piece(number, line, plain=True))
             continue
@@ -176,6 +176,15 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
     _join_signature(blocks, numbers)
     _sink_articles(blocks)
     return blocks, numbers
+
+
+def _numbered(source: Line) -> str:
+    """A Word paragraph's text with the number Word prints before it: "一、" joins the text, "1.2" is
+    followed by a space as Word's tab shows it ("1.2 项目背景")."""
+    if not source.marker or source.text.startswith(source.marker):
+        return source.text
+    gap = " " if source.marker[-1].isalnum() else ""
+    return source.marker + gap + source.text
 
 
 def _styled_title(source: Line, following: list[Line]) -> bool:
