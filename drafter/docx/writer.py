@@ -237,11 +237,13 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
     for column, width in zip(table.columns, widths):
         column.width = Pt(width)
     for row_index, (row, cells) in enumerate(zip(table.rows, block.rows)):
+        xml.set_cant_split(row)
         for cell, width, text in zip(row.cells, widths, cells):
             cell.width = Pt(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
+            xml.set_snap_to_grid(paragraph._p.get_or_add_pPr(), False)  # 18 pt lines, not the 28.95 pt grid
             for run in _add_lines(paragraph, cell_lines(text, width, TABLE_SIZE.pt)):
                 run.bold = True if row_index == 0 else None
     xml.set_repeat_header(table.rows[0])
