@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from drafter.docx.styles import (
 )
 from drafter.docx import xml
 from drafter.docx.guard import check_docx
+from drafter.docx.measure import typeset_width
 from drafter.docx.table_layout import CELL_MARGIN_PT, cell_lines, column_widths
 from drafter.docx.title_lines import title_lines
 from drafter.errors import InputError
@@ -65,11 +65,6 @@ def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:
     return numbered
 
 
-def text_width(text: str) -> float:
-    """Width in body characters: CJK and full-width count 1, digits and Latin letters 1/2."""
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
 def signature_indents(signature: Signature) -> tuple[float, float]:
     """Right indents (in characters) of the organisation line and the date line.
 
@@ -78,7 +73,7 @@ def signature_indents(signature: Signature) -> tuple[float, float]:
     characters in and the name moved left to keep that offset. 7.3.5.1, sealed: the date four
     characters in from the right, the name centred over the date.
     """
-    name, date = text_width(signature.org), text_width(signature.date)
+    name, date = round(typeset_width(signature.org), 2), round(typeset_width(signature.date), 2)
     if signature.sealed:
         return max(0.0, 4 + (date - name) / 2), 4.0
     if date > name:
