@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
 import click
 
-from drafter import __version__
+from drafter import __version__, click_zh
 from drafter.errors import DrafterError
+from drafter.shell import shell_quote
+
+click_zh.install()  # before the decorators below: click reads some of its texts while they run
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORM = click.Path(path_type=Path, dir_okay=True)
@@ -21,6 +25,18 @@ NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 class DrafterGroup(click.Group):
     """Turns every DrafterError into its Chinese message on stderr and exit code 2, and says click's
     own usage errors (a missing argument, an unknown option) in Chinese too."""
+
+    context_class = click_zh.ChineseContext
+    command_class = click_zh.ChineseCommand
+    group_class = type  # subgroups (drafter templates) behave the same
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            guess = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.5)
+            hint = f"您是否要输入 {guess[0]}？" if guess else f"可用的命令：{'、'.join(self.list_commands(ctx))}。"
+            raise click.UsageError(f"没有命令“{name}”。{hint}", ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx):
         try:
@@ -49,18 +65,20 @@ class DrafterGroup(click.Group):
 def usage_message(error: click.exceptions.UsageError) -> str:
     """click's usage errors, in Chinese; the English detail is kept where click gives one."""
     if isinstance(error, click.exceptions.MissingParameter):
-        return f"缺少参数 {error.param.human_readable_name if error.param else ''}。"
+        return f"缺少参数 {_param_name(error.param)}。"
     if isinstance(error, click.exceptions.NoSuchOption):
-        hint = f"（是否应为 {'、'.join(error.possibilities)}？）" if error.possibilities else ""
+        hint = f"（您是否要输入 {'、'.join(error.possibilities)}？）" if error.possibilities else ""
         return f"没有选项 {error.option_name}{hint}。"
     if isinstance(error, click.exceptions.BadParameter):
-        name = error.param.human_readable_name if error.param else ""
-        return f"参数 {name} 的值不对（{error.message}）。"
-    if "No such command" in error.message:
-        return f"没有这个命令（{error.message}）。可用的命令见 drafter --help。"
-    if "Got unexpected extra argument" in error.message:
-        return f"多给了参数（{error.message}）。"
-    return error.message
+        return f"{_param_name(error.param)} 的值不对：{error.message}"
+    return error.message if error.message.endswith(("。", "？", "）")) else f"{error.message}。"
+
+
+def _param_name(param: click.Parameter | None) -> str:
+    """An option as the user typed it (--year), an argument by its Chinese placeholder (表单)."""
+    if isinstance(param, click.Option):
+        return "/".join(param.opts)
+    return click_zh.translate_placeholders(param.human_readable_name) if param else ""
 
 
 @click.group(cls=DrafterGroup, context_settings=CONTEXT)
@@ -83,18 +101,28 @@ def cli():
 @click.option("--org", help="单位名称（全称），如“青山县科学技术局”。")
 @click.option("--from", "last", type=click.Path(path_type=Path),
               help="由上年的表单生成下一年的表单：带入上年数值、目标和小节标题。")
-def init(output, year, org, last):
+@click.option("--indicators", "sheet", type=click.Path(path_type=Path),
+              help="统计部门的指标表（.xlsx 或 .csv）：把其中的本年、上年数值和目标填入新表单。")
+def init(output, year, org, last, sheet):
     """生成一份带注释的空白表单（含科技局常用指标），或用 --from 由上年表单生成。"""
+    if sheet is not None and last is not None:
+        raise click.UsageError("--from 与 --indicators 不能同时使用：请先用 --from 生成表单，再运行 drafter indicators import。")
+    if sheet is not None:
+        from drafter.commands.indicators import init_with_figures
+
+        for line in init_with_figures(output, year, org, sheet):
+            click.echo(line)
+        return
     if last is not None:
         from drafter.commands.next_year import init_from
 
         path = init_from(last, output)
-        click.echo(f"已由 {last} 生成下一年的表单：{path}\n请填写本年数值和标有“（待填写）”的内容后运行：drafter validate {path}")
+        click.echo(f"已由 {last} 生成下一年的表单：{path}\n请填写本年数值和标有“（待填写）”的内容后运行：drafter validate {shell_quote(path)}")
         return
     from drafter.commands.init import init_form
 
     path = init_form(output, year, org)
-    click.echo(f"已生成表单：{path}\n请填写后运行：drafter validate {path}")
+    click.echo(f"已生成表单：{path}\n请填写后运行：drafter validate {shell_quote(path)}")
 
 
 STRICT_OPTION = click.option("--strict", is_flag=True, help="把警告（如未完成目标却未在问题中提及）也当作错误。")
@@ -123,13 +151,19 @@ def validate(form, strict, last):
 @click.option("--force", is_flag=True, help="即使已有文稿在生成后被修改过，也覆盖它。")
 @STRICT_OPTION
 @LAST_OPTION
-def build(form, output, templates, reference, force, strict, last):
+@click.option("--bank", type=click.Path(path_type=Path),
+              help="本单位的短语库（drafter mine 生成）：导语、引语、结束语和指标说法优先取自其中。")
+@click.option("--explain", is_flag=True, help="列出文稿中每条套语和指标句的来源（表单、短语库或默认用语）。")
+def build(form, output, templates, reference, force, strict, last, bank, explain):
     """由表单生成 Word 文稿（.docx）。"""
-    from drafter.commands.build import build_report
+    from drafter.commands.build import build_report, explain_lines
 
     from drafter.commands.check import format_finding
 
-    result = build_report(form, output, templates, force, reference, strict, last)
+    result = build_report(form, output, templates, force, reference, strict, last, bank)
+    if explain:
+        for line in explain_lines(result.phrases):
+            click.echo(line)
     for note in result.notes:
         click.echo(note, err=True)
     for finding in result.findings:
@@ -162,14 +196,16 @@ def preview(source, output, png_dir, templates, dpi):
               help="输出格式；json 便于脚本处理。")
 @click.option("--strict", is_flag=True, help="有警告时也以退出码 1 结束。")
 @click.option("--disable", multiple=True, metavar="RULE", help="不做某项检查，如 punct.halfwidth 或 punct（可多次使用）。")
-def check(files, form, output_format, strict, disable):
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="同时使用的 CPU 核数；检查多个文件时可加快，结果与单核相同。")
+def check(files, form, output_format, strict, disable, jobs):
     """校对文稿（.docx/.txt）：序号、占位符、重复、年份日期、数字、统计用语、标点，及与表单数字是否一致。
 
     有错误时退出码为 1（加 --strict 时警告也算），否则为 0。
     """
     from drafter.commands.check import as_json, as_text, check_files, exit_code
 
-    checked = check_files(list(files), form, frozenset(disable))
+    checked = check_files(list(files), form, frozenset(disable), jobs)
     click.echo(as_json(checked) if output_format == "json" else as_text(checked))
     sys.exit(exit_code(checked, strict))
 
@@ -182,14 +218,34 @@ def extract(source, output):
     from drafter.commands.extract import extract_to_form
 
     path, candidates = extract_to_form(source, output)
-    click.echo(f"已提取表单：{path}（找到 {candidates} 个候选指标，请核对）\n请核对后运行：drafter validate {path}")
+    click.echo(f"已提取表单：{path}（找到 {candidates} 个候选指标，请核对）\n请核对后运行：drafter validate {shell_quote(path)}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式；json 为对象列表（level、text、kind、line），便于脚本处理。")
+def outline(files, output_format):
+    """显示 drafter 从文稿（.docx/.doc/.wps/.rtf/.txt）读到的提纲：各级标题、所属部分（成绩/问题/计划）和位置，
+    以及清理掉的网页杂项行数。"""
+    from drafter.commands.outline import as_json, as_text, read_files, removed_summary
+
+    reports = read_files(list(files))
+    if output_format == "json":
+        for note in filter(None, (removed_summary(r) for r in reports)):
+            click.echo(note, err=True)
+        click.echo(as_json(reports))
+    else:
+        click.echo(as_text(reports))
 
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("phrasebank.yaml"), show_default=True,
               help="短语库文件。已有文件不是 drafter 生成的短语库时不会覆盖。")
-def mine(paths, output):
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="同时使用的 CPU 核数；文件多时可加快学习，结果与单核相同。")
+def mine(paths, output, jobs):
     """从往年文稿（.txt/.docx 文件或文件夹）学习标题格式、套语、句式和搭配，生成短语库。"""
     from drafter.commands.mine import mine_paths, summary
 
@@ -202,7 +258,7 @@ def mine(paths, output):
         return lambda path: bar.update(1)
 
     try:
-        result = mine_paths(list(paths), output, progress)
+        result = mine_paths(list(paths), output, progress, jobs)
     finally:
         for bar in bars:
             bar.__exit__(None, None, None)
@@ -217,10 +273,27 @@ def mine(paths, output):
 @click.option("--bank", type=click.Path(path_type=Path), help="短语库文件；默认用 drafter 自带的。")
 @click.option("-n", "limit", type=click.IntRange(1, 100), default=10, show_default=True, help="每类最多列出几条。")
 def suggest(word, kind, bank, limit):
-    """在短语库中查找含有或常与 WORD 搭配的标题、套语和句式，并给出原文出处。"""
+    """在短语库中查找含有或常与该词语搭配的标题、套语和句式，并给出原文出处。"""
     from drafter.commands.suggest import suggest as run_suggest
 
     for line in run_suggest(word, kind, bank, limit):
+        click.echo(line)
+
+
+@cli.group(context_settings=CONTEXT)
+def indicators():
+    """把统计部门指标表（.xlsx/.csv）中的数值填入表单。"""
+
+
+@indicators.command("import", context_settings=CONTEXT)
+@click.argument("sheet", type=click.Path(path_type=Path))
+@click.argument("form", type=FORM)
+@click.option("--dry-run", is_flag=True, help="只列出将填入的数值，不修改表单。")
+def indicators_import(sheet, form, dry_run):
+    """把指标表中各指标的本年、上年数值和目标填入表单，表单的其他内容和注释保持不变。"""
+    from drafter.commands.indicators import import_into_form
+
+    for line in import_into_form(sheet, form, dry_run):
         click.echo(line)
 
 
@@ -230,9 +303,9 @@ def templates():
 
 
 def _search_path(folder):
-    from drafter.templating import template_search_path
+    from drafter.commands.templates import search_path_here
 
-    return template_search_path(folder, None)
+    return search_path_here(folder)
 
 
 TEMPLATES_OPTION = click.option("--templates", "folder", type=click.Path(path_type=Path),
@@ -242,7 +315,7 @@ TEMPLATES_OPTION = click.option("--templates", "folder", type=click.Path(path_ty
 @templates.command("list", context_settings=CONTEXT)
 @TEMPLATES_OPTION
 def templates_list(folder):
-    """列出所有模板及其来源。"""
+    """列出所有模板及其来源（--templates、表单旁的 templates/、个人模板文件夹、内置，依次优先）。"""
     from drafter.commands.templates import list_templates
 
     for line in list_templates(_search_path(folder)):
@@ -252,18 +325,29 @@ def templates_list(folder):
 @templates.command("show", context_settings=CONTEXT)
 @click.argument("name")
 @TEMPLATES_OPTION
-def templates_show(name, folder):
-    """显示模板 NAME 的内容，如 sections/plan.j2。"""
+@click.option("--context", "context", is_flag=True, help="只列出该模板能用的上下文（名称和说明）及可覆盖的块。")
+def templates_show(name, folder, context):
+    """显示模板的内容，如 sections/plan.j2。"""
     from drafter.commands.templates import show_template
 
-    click.echo(show_template(name, _search_path(folder)), nl=False)
+    click.echo(show_template(name, _search_path(folder), context), nl=False)
+
+
+@templates.command("diff", context_settings=CONTEXT)
+@click.argument("name")
+@TEMPLATES_OPTION
+def templates_diff(name, folder):
+    """显示本单位的模板与同名内置模板的差异（升级后可据此查看内置模板改了什么）。"""
+    from drafter.commands.templates import diff_template
+
+    click.echo(diff_template(name, _search_path(folder)), nl=False)
 
 
 @templates.command("copy", context_settings=CONTEXT)
 @click.argument("name")
 @click.argument("folder", type=click.Path(path_type=Path), default=Path("templates"))
 def templates_copy(name, folder):
-    """把模板 NAME 复制到 FOLDER（默认 ./templates），修改后 build 会优先使用它。"""
+    """把模板复制到文件夹（默认 ./templates），修改后 build 会优先使用它。"""
     from drafter.commands.templates import copy_template
 
     target = copy_template(name, _search_path(None), folder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.document import Heading, Paragraph, Recipient, Signature, Title
+from drafter.document import Heading, Paragraph, Recipient, Signature, Table, Title
 from drafter.reading import ReadReport
 
 TITLE_YEAR = re.compile(r"(\d{4})年")
@@ -74,8 +74,8 @@ def _parts(read: ReadReport):
     """Level-1 parts in order: (heading or None for the opening, kind, blocks under it)."""
     parts, current = [], [None, "opening", []]
     for block, kind in zip(read.document.blocks, read.kinds):
-        if isinstance(block, (Title, Recipient, Signature)):
-            continue
+        if isinstance(block, (Title, Recipient, Signature, Table)):
+            continue  # a table read from a Word file has no place in the form's texts
         if isinstance(block, Paragraph) and ATTACHMENT_NOTE.match(block.text):
             continue
         if isinstance(block, Heading) and block.level == 1:

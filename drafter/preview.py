@@ -97,31 +97,15 @@ def fontconfig_file(folder: Path) -> Path:
 
 def docs_to_pdfs(documents: list[Path], folder: Path, timeout: float = 600) -> dict[Path, Path]:
     """Convert many files with one LibreOffice start (a second or more saved per file), each PDF
-    named after its file in `folder`; a private profile, since a shared one makes soffice do nothing."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise DrafterError(INSTALL_HINT)
+    named after its file in `folder`."""
     if len({document.stem for document in documents}) != len(documents):
         raise DrafterError("同一批转换的文件不能同名。")
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="drafter-lo-") as work:
         work_dir = Path(work)
         env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(work_dir)))
-        command = [
-            soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(work_dir / "out"), *map(str, documents),
-        ]
-        try:
-            subprocess.run(command, env=env, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise DrafterError(f"LibreOffice 转换超时（{timeout:.0f} 秒）。") from exc
-        result = {}
-        for document in documents:
-            produced = work_dir / "out" / (document.stem + ".pdf")
-            if not produced.is_file():
-                raise DrafterError(f"{document}: LibreOffice 未能转换该文件。")
-            result[document] = Path(shutil.move(str(produced), folder / produced.name))
-    return result
+        produced = soffice_convert_many(documents, "pdf", work_dir, timeout, env)
+        return {document: Path(shutil.move(str(pdf), folder / pdf.name)) for document, pdf in produced.items()}
 
 
 def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 120) -> Path:
@@ -131,6 +115,37 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 120) -> Path:
         pdf.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(produced), pdf)
     return pdf
+
+
+def soffice_convert(source: Path, to: str, work_dir: Path, timeout: float = 120, env: dict | None = None,
+                    missing: str = INSTALL_HINT) -> Path:
+    """`soffice --headless --convert-to TO` of one file into work_dir; returns the file produced."""
+    return soffice_convert_many([source], to, work_dir, timeout, env, missing)[source]
+
+
+def soffice_convert_many(sources: list[Path], to: str, work_dir: Path, timeout: float = 120,
+                         env: dict | None = None, missing: str = INSTALL_HINT) -> dict[Path, Path]:
+    """`soffice --headless --convert-to TO` of many files with one start, into work_dir/out, with a private
+    profile in work_dir (a shared one makes a second soffice do nothing); source -> file produced."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise DrafterError(missing)
+    out = work_dir / "out"
+    command = [
+        soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--norestore",
+        "--convert-to", to, "--outdir", str(out), *map(str, sources),
+    ]
+    try:
+        subprocess.run(command, env=env, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise DrafterError(f"LibreOffice 转换超时（{timeout:.0f} 秒）。") from exc
+    produced = {}
+    for source in sources:
+        path = out / (source.stem + "." + to.split(":")[0])
+        if not path.is_file():
+            raise DrafterError(f"{source}: LibreOffice 未能转换该文件。")
+        produced[source] = path
+    return produced
 
 
 def pdf_to_png(pdf: Path, folder: Path, resolution: int = 80, last_page: int | None = None) -> list[Path]:

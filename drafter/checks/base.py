@@ -68,3 +68,9 @@ def excerpt(text: str, start: int, width: int = 12) -> str:
     left, right = max(0, start - width), min(len(text), start + width)
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
+
+
+def format_finding(path: str, finding: Finding) -> str:
+    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
+    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
+            f"{finding.message}（{finding.excerpt}）{advice}")

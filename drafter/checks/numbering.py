@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from drafter.checks.base import Finding, Target
 from drafter.document import Heading, Paragraph
-from drafter.indicators import chinese_numeral
-from drafter.reading.headings import CN, chinese_number
-
-RIGHT_MARKERS = {1: "{n}、", 2: "（{n}）", 3: "{d}.", 4: "（{d}）"}
-ITEM = re.compile(rf"(?:^|(?<=[；;。，,：:\s]))([{CN}]+)是")
-
-
-def _number(marker: str) -> int:
-    digits = re.search(r"\d+", marker)
-    if digits:
-        return int(digits.group())
-    return chinese_number(re.search(rf"[{CN}]+", marker).group())
-
-
-def _right_marker(level: int, number: int) -> str:
-    return RIGHT_MARKERS[level].format(n=chinese_numeral(number), d=number)
+from drafter.numbering import ITEM, chinese_number, chinese_numeral, heading_marker as _right_marker
+from drafter.numbering import marker_number as _number
 
 
 def check_heading_levels_and_sequence(target: Target) -> list[Finding]:

@@ -34,9 +34,9 @@ def indicator_lines() -> str:
             f"  - id: {entry.id}",
             f"    name: {_quote(entry.name)}",
             f"    unit: {_quote(entry.unit)}",
-            "    value:                        # 本年数值",
-            "    previous:                     # 上年数值",
-            "    target:                       # 本年目标（没有可删除）",
+            "    value:",
+            "    previous:",
+            "    target:",
             "    # rank: {scope: 全市, position: 1}",
         ]
     return "\n".join(lines)
@@ -57,7 +57,7 @@ def _quote(text: str) -> str:
 def starter_form(year: int, org: str) -> str:
     region = region_of(org)
     template = string.Template((templates_dir() / "starter.yaml").read_text(encoding="utf-8"))
-    return template.substitute(
+    return commented(template.substitute(
         schema_uri=installed_schema_uri(),
         org=_quote(org),
         region=_quote(region),
@@ -65,7 +65,15 @@ def starter_form(year: int, org: str) -> str:
         year=year,
         plan_year=year + 1,
         indicators=indicator_lines(),
-    )
+        title=_quote(f"{org}{year}年工作总结及{year + 1}年工作计划"),
+    ))
+
+
+def commented(form: str) -> str:
+    """Field comments from the schema's descriptions; examples commented out after they got theirs."""
+    from drafter.form.annotate import annotate, comment_out_examples
+
+    return comment_out_examples(annotate(form))
 
 
 def init_form(output: Path, year: int | None, org: str | None) -> Path:

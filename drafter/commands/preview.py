@@ -6,7 +6,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.docx.guard import open_docx
 from drafter.errors import DrafterError, InputError
+from drafter.output import refuse_unwritable
 from drafter.preview import INSTALL_HINT, docx_to_pdf, find_soffice, missing_faces, pdf_to_png
 
 DPI_RANGE = (30, 600)
@@ -28,11 +30,14 @@ def preview(source: Path, output: Path | None = None, png_dir: Path | None = Non
         raise InputError(f"{source}: 请给出表单（.yaml）或文稿（.docx）。")
     if not source.is_file():
         raise InputError(f"{source}: 文件不存在。")
+    if output is not None:
+        refuse_unwritable(output)
     if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
         raise InputError(f"--dpi {dpi}: 分辨率应在 {DPI_RANGE[0]}～{DPI_RANGE[1]} 之间。")
     warnings = tuple(missing_faces())
     with tempfile.TemporaryDirectory(prefix="drafter-preview-") as work:
         if suffix == ".docx":
+            open_docx(source)  # a damaged or hostile file is refused here, not handed to LibreOffice
             docx, default_pdf = source, source.with_suffix(".pdf")
         else:
             from drafter.commands.build import build_report, default_output

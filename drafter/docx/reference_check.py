@@ -87,8 +87,9 @@ def reference_warning(path: Path, document) -> str | None:
             + "。文稿仍按该模板的页面设置、页眉页脚和样式生成。")
 
 
-def reference_file_warning(path: Path) -> str | None:
-    """reference_warning for a file the writer has already opened (and so checked) successfully."""
-    import docx
+def reference_file_warning(path: Path, cleaned: bytes) -> str | None:
+    """reference_warning for an office's reference, read from its cleaned bytes (see clean_office_reference),
+    which the writer has already opened successfully."""
+    from drafter.docx.guard import document_from_bytes
 
-    return reference_warning(path, docx.Document(str(path)))
+    return reference_warning(path, document_from_bytes(cleaned, path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,19 +13,18 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Table, Title
-from drafter.docx.package import FINGERPRINT_PLACEHOLDER, normalise_zip
+from drafter.docx.package import FINGERPRINT_PLACEHOLDER, document_bytes
 from drafter.docx.styles import (
     BODY_SIZE, STYLE_ATTACHMENT, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_NAMES, STYLE_RECIPIENT,
     STYLE_SIGNATURE, STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, TABLE_SIZE, add_page_numbers, apply_page_setup,
     apply_styles,
 )
 from drafter.docx import xml
-from drafter.docx.guard import check_docx
+from drafter.docx.guard import document_from_bytes, open_docx
 from drafter.docx.measure import typeset_width
 from drafter.docx.table_layout import CELL_MARGIN_PT, cell_lines, column_widths
 from drafter.docx.title_lines import title_lines
-from drafter.errors import InputError
-from drafter.indicators import chinese_numeral
+from drafter.numbering import heading_marker
 from drafter.layout import Layout
 
 RUN_IN_STOPS = "。！？：；.!?:;"
@@ -44,13 +42,7 @@ class DocumentInfo:
 
 def heading_number(level: int, number: int) -> str:
     """The marker of the `number`-th heading at `level`: 一、 （一） 1. （1）."""
-    if level == 1:
-        return f"{chinese_numeral(number)}、"
-    if level == 2:
-        return f"（{chinese_numeral(number)}）"
-    if level == 3:
-        return f"{number}."
-    return f"（{number}）"
+    return heading_marker(level, number)
 
 
 def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:
@@ -90,8 +82,7 @@ def _clear_body(document) -> None:
 
 
 def _new_paragraph(document, style_id: str, flush: bool = False):
-    paragraph = document.add_paragraph()
-    xml.set_paragraph_style(paragraph, style_id)
+    paragraph = xml.append_paragraph(document, style_id)
     if flush:
         _no_first_line(paragraph)
     return paragraph
@@ -105,21 +96,24 @@ def _no_first_line(paragraph) -> None:
 
 def _add_paragraph(document, text: str, style_id: str, flush: bool = False):
     paragraph = _new_paragraph(document, style_id, flush)
-    paragraph.add_run(text)
+    xml.append_run(paragraph, text)
     return paragraph
 
 
-def open_reference(reference: Path, layout: Layout, own: bool):
+def open_reference(reference: Path | bytes, layout: Layout, own: bool):
     """The reference .docx with drafter's styles: all of them restyled by the layout for the built-in
-    file; for an office's own file, its styles, page setup, header and footer stay, missing styles are added."""
-    check_docx(reference)
-    try:
-        document = docx.Document(str(reference))
-    except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise InputError(f"{reference}: 无法作为 Word 模板读取（需要 .docx 文件）。") from exc
+    file; for an office's own file (cleaned first, see clean_reference), its styles, page setup, header
+    and footer stay, missing styles are added. `reference` may be the cleaned bytes already."""
     if own:
+        from drafter.docx.reference import add_missing_styles, clean_office_reference
+
+        cleaned = reference if isinstance(reference, bytes) else clean_office_reference(reference)[0]
+        document = document_from_bytes(cleaned, "Word 模板")
         apply_styles(document, layout, only_missing=True)
-    elif layout != Layout(reference_docx=layout.reference_docx):
+        add_missing_styles(document)
+    else:
+        document = open_docx(reference)
+    if not own and layout != Layout(reference_docx=layout.reference_docx):
         # The built-in reference is made with the default layout (a test keeps it current), so only
         # another layout needs the styles, page and footers redone.
         apply_styles(document, layout)
@@ -168,7 +162,7 @@ def _closing_paragraphs(document, count: int):
     return reversed(found)
 
 
-def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Layout = Layout(),
+def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, layout: Layout = Layout(),
                own_reference: bool = False) -> bytes:
     """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
     document = open_reference(reference, layout, own_reference)
@@ -197,7 +191,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
         elif isinstance(block, Paragraph):
             paragraph = _new_paragraph(document, ids[STYLE_BODY])
             for run in block.runs:
-                paragraph.add_run(run.text).bold = True if run.bold else None
+                xml.append_run(paragraph, run.text, bold=run.bold, empty_rpr=True)
         elif isinstance(block, Signature):
             notes = _attachment_note_length(draft.blocks, index)
             _keep_closing_together(_closing_paragraphs(document, notes + 1), layout.line_pitch_pt)
@@ -229,7 +223,7 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
     _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE], flush=True).paragraph_format.space_before = Pt(layout.line_pitch_pt)
     columns = max(len(row) for row in block.rows)
     widths = column_widths(block.rows, TABLE_SIZE.pt)
-    table = document.add_table(rows=len(block.rows), cols=columns)
+    table = xml.append_table(document, rows=len(block.rows), cols=columns)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -265,6 +259,4 @@ def _set_core_properties(document, info: DocumentInfo) -> None:
 def _finish(document) -> bytes:
     """Save once with a placeholder fingerprint, then put the fingerprint of the content in its place."""
     document.core_properties.identifier = FINGERPRINT_PLACEHOLDER
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), fingerprint=True)
+    return document_bytes(document, fingerprint=True)

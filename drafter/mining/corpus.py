@@ -21,6 +21,12 @@ class Tally:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     notes: list[str] = field(default_factory=list)
 
+    def merge(self, other: "Tally") -> None:
+        self.read += other.read
+        self.characters += other.characters
+        self.skipped += other.skipped
+        self.notes += other.notes
+
 
 def report_files(paths: list[Path]) -> list[Path]:
     """Every .txt and .docx named, or found recursively in a named folder, sorted, once each."""
@@ -45,6 +51,10 @@ def iter_reports(files: list[Path], tally: Tally) -> Iterator[ReadReport]:
             report = read_report(path)
         except DrafterError as error:
             tally.skipped.append((str(path), str(error).removeprefix(f"{path}: ")))
+            continue
+        except (RecursionError, MemoryError, ValueError, KeyError, IndexError, AttributeError, TypeError) as error:
+            # a file from elsewhere that trips the reader in a way nobody foresaw: skip it, the run goes on
+            tally.skipped.append((str(path), f"无法读取（{type(error).__name__}），已跳过"))
             continue
         if not report.document.blocks:
             tally.skipped.append((str(path), "没有可用的正文"))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from drafter.document import Block, Heading
+from drafter.document import KINDS, Block, Document, Heading  # noqa: F401  (KINDS: the names kinds take)
 
 PROBLEMS = re.compile(r"问题|不足|困难|差距|短板|薄弱")
 PLANS = re.compile(r"计划|打算|思路|要点|目标|措施|安排|展望|今后|下一步|下步|明年|谋划")
 ACHIEVEMENTS = re.compile(r"工作|成绩|成效|情况|总结|回顾|完成|进展|亮点")
-
-KINDS = ("achievements", "problems", "plans", "other")
 
 
 def heading_kind(text: str) -> str:
@@ -34,3 +32,8 @@ def section_kinds(blocks: tuple[Block, ...]) -> list[str]:
                 current = heading_kind(block.text)
         kinds.append(current)
     return kinds
+
+
+def classify(document: Document) -> Document:
+    """The document with the section kind of every block filled in."""
+    return document.with_kinds(tuple(section_kinds(document.blocks)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Short lines containing these are page furniture, not report text.
 CLUTTER_WORDS = (
@@ -32,21 +33,51 @@ def fingerprint(line: str) -> str:
     return re.sub(r"[\W_]+", "", line)
 
 
-def clean_lines(text: str) -> list[tuple[int, str]]:
-    """(1-based line number, text) of the lines that belong to the report, repeated blocks dropped."""
+@dataclass(frozen=True)
+class Removed:
+    """A source line cleaning took out, and why: shown by `drafter outline` so nothing goes unnoticed."""
+
+    line: int
+    text: str
+    reason: str  # clutter | repeat | excerpt | empty
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    kept: list[tuple[int, str]]
+    removed: list[Removed]
+
+
+def clean(text: str) -> Cleaned:
+    """The lines that belong to the report, (1-based line number, text), and what was removed."""
     kept: list[tuple[int, str]] = []
+    removed: list[Removed] = []
     seen: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = LEADING_JUNK.sub("", raw).strip()
         line = line.replace("\ufffd", "").strip()
-        if not line or is_clutter(line):
+        if not line:
+            if raw.strip():
+                removed.append(Removed(number, raw.strip(), "empty"))
+            continue
+        if is_clutter(line):
+            removed.append(Removed(number, line, "clutter"))
             continue
         key = fingerprint(line)
         if not key or key in seen:
+            removed.append(Removed(number, line, "repeat"))
             continue  # seed 000 repeats its title and opening several times
         seen.add(key)
         kept.append((number, line))
-    return _drop_excerpts(kept)
+    final = _drop_excerpts(kept)
+    left = set(final)
+    removed += [Removed(number, line, "excerpt") for number, line in kept if (number, line) not in left]
+    return Cleaned(final, sorted(removed, key=lambda r: r.line))
+
+
+def clean_lines(text: str) -> list[tuple[int, str]]:
+    """(1-based line number, text) of the lines that belong to the report, repeated blocks dropped."""
+    return clean(text).kept
 
 
 EXCERPT = 30  # characters: shorter lines may repeat by chance
