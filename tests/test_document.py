@@ -45,11 +45,12 @@ def test_numbers_follow_position_and_deeper_levels_restart():
 
 def test_signature_positions():
     # Unsealed: name 2 characters in; the date starts 2 characters right of the name.
-    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日")) == (2.0, 1.0)
+    # "2024年12月20日" sets 8 characters wide: digits are half a character, with ~0.2 em autospace.
+    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日")) == (2.0, 0.0)
     # Sealed: the date 4 characters in; the name centred over it.
-    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日", True)) == (3.5, 4.0)
+    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日", True)) == (4.0, 4.0)
     # Unsealed with a date longer than the name: the date 2 characters in, the name 2 further left.
-    assert signature_indents(Signature("县科技局", "2024年12月20日")) == (7.0, 2.0)
+    assert signature_indents(Signature("县科技局", "2024年12月20日")) == (8.0, 2.0)
 
 
 def test_numbering_rules_live_in_one_module():

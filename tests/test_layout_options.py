@@ -54,8 +54,8 @@ def test_sealed_signature_moves_the_date_four_characters_in(tmp_path):
     def indents(path):
         paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.style.name in ("落款", "成文日期")]
         return [round(p.paragraph_format.right_indent.pt) for p in paragraphs]
-    assert indents(built) == [32, 16]   # unsealed: name 2 characters in, date 1 (starts 2 right of the name)
-    assert indents(sealed) == [56, 64]  # sealed: date 4 characters in, name centred over it
+    assert indents(built) == [32, 0]    # unsealed: name 2 characters in, the 8-character date starts 2 right of it
+    assert indents(sealed) == [64, 64]  # sealed: date 4 characters in, name centred over it (both 8 wide)
 
 
 @pytest.fixture

@@ -103,3 +103,15 @@ def test_preview_dpi_sets_the_png_size_and_warns_when_fonts_are_missing(tmp_path
     assert "预览缺少仿宋字体" in result.output
     first = sorted((tmp_path / "png").glob("*.png"))[0].read_bytes()
     assert abs(int.from_bytes(first[16:20], "big") - round(210 / 25.4 * 40)) <= 1  # A4 width at 40 dpi
+
+
+def test_real_client_tests_skip_without_stand_in_fonts_and_fail_in_ci(monkeypatch):
+    """LibreOffice present but no Fandol fonts: a skip that says why, and in CI a failure."""
+    monkeypatch.setattr(preview_module, "find_soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(preview_module, "missing_faces", lambda: ["预览缺少仿宋字体：……", "可安装……"])
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="fonts: 预览缺少仿宋字体"):
+        require_renderer()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="real-client rendering needs fonts"):
+        require_renderer()

@@ -168,5 +168,5 @@ def test_attached_table_sits_in_the_type_area_on_its_own_page(rendered):
     assert "".join(line.text for line in header) == "指标单位上年本年同比目标完成率排名"
     assert all(LEFT - 1 <= line.x_min and line.x_max <= RIGHT + 1 for line in table_page.body)
     texts = "".join(line.text for line in table_page.body)
-    assert "全社会R&D经费" in texts and "105%" in texts and "增长12.5%" in texts and "102.1%" in texts
+    assert "全社会R&D" in texts and "经费投入" in texts and "105%" in texts and "增长12.5%" in texts and "102.1%" in texts
     assert table_page.footer[0].text == f"—{table_page.number}—"

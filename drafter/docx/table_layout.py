@@ -21,9 +21,14 @@ CELL_PADDING_PT = 2 * CELL_MARGIN_PT + 1.5  # both margins, plus room for roundi
 # and a short Chinese word-like run ("个百分点"); longer Chinese runs may wrap, preferably at BREAK_BEFORE.
 WHOLE = re.compile(r"第\d+位|[+\-−]?\d[\d.,]*[%‰]?|[A-Za-z&]+")
 SHORT_RUN = 4
+# Word boundaries in an indicator's name or a change ("提高" / "1.8个百分点"), without a segmenter
+# (the build never loads jieba): before a figure, a rank, 占 or a conjunction, before the head noun
+# of a statistic, and after the nouns that close a phrase in these names ("规上工业企业" / "研发费用").
 BREAK_BEFORE = re.compile(
-    r"第\d|占|[与和及、]|个百分点|[+\-−]?\d|比重|增加值|总数|总额|数量|成交额|授权量|经费|费用|支出|投入|收入|强度"
+    r"第\d|占|[与和及、]|个百分点|[+\-−]?\d|比重|增加值|总数|总额|数量|成交额|授权量|经费|费用|支出|投入|收入|强度|"
+    r"(?<=企业|产业|技术|机构|平台|项目|人才|成果|资金|财政|全市|全省|全县|规上)"
 )
+FORCED_BREAK_COST = 3  # a break inside a word costs as much as three extra lines of table
 MIN_NAME_CHARS = 6
 
 
@@ -54,37 +59,57 @@ def longest_whole(text: str) -> float:
 
 
 def column_widths(rows: tuple[tuple[str, ...], ...], size_pt: float) -> list[float]:
-    """Widths in points that add up to the type area's width."""
+    """Widths in points that add up to the type area's width, chosen for the fewest lines in all."""
     columns = max(len(row) for row in rows)
+    if columns == 1:
+        return [TYPE_AREA_PT]
     cells = [[row[c] if c < len(row) else "" for row in rows] for c in range(columns)]
     full = [max(em_width(text) for text in column) * size_pt + CELL_PADDING_PT for column in cells]
     least = [max(longest_whole(text) for text in column) * size_pt + CELL_PADDING_PT for column in cells]
     name_least = MIN_NAME_CHARS * size_pt + CELL_PADDING_PT
-    if columns == 1:
-        return [TYPE_AREA_PT]
     least[0] = max(least[0], name_least)
-    widths = list(least)
-    # The name first grows until the longest name fits in two lines, then the figure columns grow to
-    # their whole cells, and the name takes what is left.
-    two_lines = (full[0] - CELL_PADDING_PT) / 2 + size_pt + CELL_PADDING_PT
-    widths[0] = max(widths[0], min(two_lines, TYPE_AREA_PT - sum(widths[1:])))
+    if sum(least) > TYPE_AREA_PT:  # too many columns for the page: squeeze every column alike
+        return [w * TYPE_AREA_PT / sum(least) for w in least]
+    # Try the name column on one, two, three… lines; the figure columns share what it leaves.
+    name_text = full[0] - CELL_PADDING_PT
+    options = []
+    for lines in range(1, 6):
+        name = max(least[0], min(name_text / lines + size_pt * (lines > 1) + CELL_PADDING_PT,
+                                 TYPE_AREA_PT - sum(least[1:])))
+        widths = _share(least, full, name)
+        options.append((_total_lines(rows, widths, size_pt), -widths[0], widths))
+    return min(options)[2]
+
+
+def _share(least: list[float], full: list[float], name: float) -> list[float]:
+    """Figure columns grow from their least toward their whole cells with what the name leaves."""
+    widths = [name, *least[1:]]
     spare = TYPE_AREA_PT - sum(widths)
-    wanted = [max(0.0, full[c] - least[c]) for c in range(1, columns)]
+    wanted = [max(0.0, f - l) for f, l in zip(full[1:], least[1:])]
     if spare > 0 and sum(wanted) > 0:
         share = min(1.0, spare / sum(wanted))
-        for c in range(1, columns):
-            widths[c] += wanted[c - 1] * share
+        widths[1:] = [l + w * share for l, w in zip(least[1:], wanted)]
     widths[0] += TYPE_AREA_PT - sum(widths)
-    if widths[0] < name_least:  # too many columns for the page: squeeze every column alike
-        scale = TYPE_AREA_PT / sum(least)
-        widths = [w * scale for w in least]
     return widths
+
+
+def _total_lines(rows, widths: list[float], size_pt: float) -> int:
+    total = 0
+    for row in rows:
+        broken = [_broken(text, width, size_pt) for text, width in zip(row, widths)]
+        total += max(len(lines) for lines, _ in broken) + FORCED_BREAK_COST * sum(forced for _, forced in broken)
+    return total
 
 
 def cell_lines(text: str, width_pt: float, size_pt: float) -> list[str]:
     """A cell's text in lines that fit its column, broken between words, never inside a figure."""
+    return _broken(text, width_pt, size_pt)[0]
+
+
+def _broken(text: str, width_pt: float, size_pt: float) -> tuple[list[str], int]:
+    """The lines, and how many breaks had to fall inside a word (no word boundary fitted)."""
     capacity = (width_pt - CELL_PADDING_PT) / size_pt
-    lines, rest = [], text
+    lines, rest, forced = [], text, 0
     while em_width(rest) > capacity:
         inside = {at for a, b in _whole_spans(rest) for at in range(a + 1, b)}
         fits = [at for at in range(1, len(rest))
@@ -92,9 +117,11 @@ def cell_lines(text: str, width_pt: float, size_pt: float) -> list[str]:
         if not fits:
             break
         preferred = [at for at in fits if BREAK_BEFORE.match(rest, at)]
-        # The last word boundary that fits if it fills at least half the line, else fill the line.
-        good = [at for at in preferred if em_width(rest[:at]) >= capacity / 2]
+        # The last word boundary that fits, if it fills at least half the line; else any word
+        # boundary that fits; else (no boundary at all) fill the line and count a forced break.
+        good = [at for at in preferred if em_width(rest[:at]) >= capacity / 2] or preferred
         at = good[-1] if good else fits[-1]
+        forced += not good
         lines.append(rest[:at])
         rest = rest[at:]
-    return lines + [rest]
+    return lines + [rest], forced

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from drafter.docx.styles import (
 )
 from drafter.docx import xml
 from drafter.docx.guard import document_from_bytes, open_docx
+from drafter.docx.measure import typeset_width
 from drafter.docx.table_layout import CELL_MARGIN_PT, cell_lines, column_widths
 from drafter.docx.title_lines import title_lines
 from drafter.numbering import heading_marker
@@ -57,11 +57,6 @@ def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:
     return numbered
 
 
-def text_width(text: str) -> float:
-    """Width in body characters: CJK and full-width count 1, digits and Latin letters 1/2."""
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
 def signature_indents(signature: Signature) -> tuple[float, float]:
     """Right indents (in characters) of the organisation line and the date line.
 
@@ -70,7 +65,7 @@ def signature_indents(signature: Signature) -> tuple[float, float]:
     characters in and the name moved left to keep that offset. 7.3.5.1, sealed: the date four
     characters in from the right, the name centred over the date.
     """
-    name, date = text_width(signature.org), text_width(signature.date)
+    name, date = round(typeset_width(signature.org), 2), round(typeset_width(signature.date), 2)
     if signature.sealed:
         return max(0.0, 4 + (date - name) / 2), 4.0
     if date > name:
@@ -86,12 +81,21 @@ def _clear_body(document) -> None:
             body.remove(child)
 
 
-def _new_paragraph(document, style_id: str):
-    return xml.append_paragraph(document, style_id)
+def _new_paragraph(document, style_id: str, flush: bool = False):
+    paragraph = xml.append_paragraph(document, style_id)
+    if flush:
+        _no_first_line(paragraph)
+    return paragraph
 
 
-def _add_paragraph(document, text: str, style_id: str):
-    paragraph = _new_paragraph(document, style_id)
+def _no_first_line(paragraph) -> None:
+    """No first-line indent, said in characters too: Normal's firstLineChars="200" is inherited by every
+    style based on it and, in Word, wins over the style's own firstLine="0" (two characters off centre)."""
+    xml.set_first_line_chars(paragraph._p.get_or_add_pPr(), 0, 0)
+
+
+def _add_paragraph(document, text: str, style_id: str, flush: bool = False):
+    paragraph = _new_paragraph(document, style_id, flush)
     xml.append_run(paragraph, text)
     return paragraph
 
@@ -121,7 +125,7 @@ def open_reference(reference: Path | bytes, layout: Layout, own: bool):
 
 def _add_title(document, block: Title, style_id: str, org: str) -> None:
     """The title centred, in the clerk's own lines or broken at meaning boundaries (title_lines)."""
-    _add_lines(_new_paragraph(document, style_id), block.lines or title_lines(block.text, org))
+    _add_lines(_new_paragraph(document, style_id, flush=True), block.lines or title_lines(block.text, org))
 
 
 def _add_lines(paragraph, lines) -> list:
@@ -171,7 +175,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
         if isinstance(block, Title):
             _add_title(document, block, ids[STYLE_TITLE], org)
         elif isinstance(block, Recipient):
-            _add_paragraph(document, block.text, ids[STYLE_RECIPIENT])
+            _add_paragraph(document, block.text, ids[STYLE_RECIPIENT], flush=True)
         elif isinstance(block, Heading):
             heading = _add_paragraph(document, numbers[index], ids[STYLE_HEADINGS[block.level - 1]])
             following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
@@ -193,9 +197,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
             _keep_closing_together(_closing_paragraphs(document, notes + 1), layout.line_pitch_pt)
             name_indent, date_indent = signature_indents(block)
             for text, style, indent in ((block.org, STYLE_SIGNATURE, name_indent), (block.date, STYLE_DATE, date_indent)):
-                line = _add_paragraph(document, text, ids[style])
-                # Normal's firstLineChars would otherwise be inherited and push the line a character right.
-                xml.set_first_line_chars(line._p.get_or_add_pPr(), 0, 0)
+                line = _add_paragraph(document, text, ids[style], flush=True)
                 line.paragraph_format.right_indent = Pt(one_char * indent)
         elif isinstance(block, Table):
             _add_table(document, block, ids, layout)
@@ -216,9 +218,9 @@ def _attachment_note_length(blocks, signature: int, reach: int = 10) -> int:
 
 def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> None:
     """An attachment page: "附件", the title, then the table with widths from its content."""
-    _add_paragraph(document, block.label, ids[STYLE_ATTACHMENT])
+    _add_paragraph(document, block.label, ids[STYLE_ATTACHMENT], flush=True)
     # GB/T 9704 8: "附件" on the first line of the type area, the attachment's title on the third.
-    _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE]).paragraph_format.space_before = Pt(layout.line_pitch_pt)
+    _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE], flush=True).paragraph_format.space_before = Pt(layout.line_pitch_pt)
     columns = max(len(row) for row in block.rows)
     widths = column_widths(block.rows, TABLE_SIZE.pt)
     table = xml.append_table(document, rows=len(block.rows), cols=columns)
@@ -230,11 +232,14 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
     for column, width in zip(table.columns, widths):
         column.width = Pt(width)
     for row_index, (row, cells) in enumerate(zip(table.rows, block.rows)):
+        xml.set_cant_split(row)
         for cell, width, text in zip(row.cells, widths, cells):
             cell.width = Pt(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
+            _no_first_line(paragraph)
+            xml.set_snap_to_grid(paragraph._p.get_or_add_pPr(), False)  # 18 pt lines, not the 28.95 pt grid
             for run in _add_lines(paragraph, cell_lines(text, width, TABLE_SIZE.pt)):
                 run.bold = True if row_index == 0 else None
     xml.set_repeat_header(table.rows[0])

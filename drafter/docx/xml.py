@@ -155,6 +155,13 @@ def set_repeat_header(row) -> None:
         tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+def set_cant_split(row) -> None:
+    """A row is never divided between two pages (w:cantSplit)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
 def set_fixed_layout(table) -> None:
     """Fixed column widths: WPS ignores autofit hints and relies on explicit widths."""
     tbl_pr = table._tbl.tblPr
