@@ -1,90 +1,130 @@
-"""drafter build against its peers, cold processes, median of N runs after a warm-up.
+"""drafter build against its peers on the same content, then its scaling with length and --help.
 
-    python bench/compare_build.py [--runs 5]
+    python bench/compare_build.py [--runs 7] [--sizes 10 60 300 1000]
 
-Forms: the main example and a 60-page synthetic form (bench/synthetic.py). Peers (bench/peers.py):
-the floor (python-docx writing the same paragraphs with the same styles) and docxtpl (rendering the
-same content from a Word template with the same styles). Also drafter --help, whether build imports
-jieba, and the scaling of build with size (10, 60 and 300 pages).
+Forms: the main example and a 60-page synthetic form (bench/common.py). For each, drafter builds the
+.docx once; its body content (bench/content.py: every paragraph's style id and bold/plain runs, and the
+attached table's cells) is what the peers (bench/peers.py) must write: the floor (python-docx on its
+fast path) and docxtpl (autoescape on). Every peer's output is read back and compared with drafter's,
+before and after timing; if any differs the benchmark is dishonest and exits with code 3.
+Timing: cold processes, interleaved rounds (drafter, floor, docxtpl, drafter, …), median of at least 7.
+Lines starting with "目标 |" are the ratios against their targets (collected by run_all.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import docx
-
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-from common import timed, write_form  # noqa: E402
+from common import CPU, MAIN, MIN_RUNS, NEUTRAL, REPO, installed_drafter, interleaved, load, machine, page_count, run, verdict, write_form  # noqa: E402
+from content import body_content, first_difference, save  # noqa: E402
 
 REFERENCE = REPO / "templates" / "reference.docx"
+PEERS = [sys.executable, str(HERE / "peers.py")]
+DISHONEST = 3
 
 
-def page_count(path: Path) -> str:
-    try:
-        sys.path.insert(0, str(REPO))
-        from drafter.preview import docx_to_pdf, find_soffice
-        if not find_soffice():
-            return "?"
-        pdf = docx_to_pdf(path, path.with_suffix(".pdf"))
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-        return next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))
-    except Exception:  # the page count only describes the input
-        return "?"
+def build_command(form: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "drafter", "build", str(form), "-o", str(out), "--force"]
 
 
-def measure(form: Path, work: Path, runs: int) -> dict:
+def same_content(expected: list[dict], outputs: dict[str, Path]) -> None:
+    for name, path in outputs.items():
+        difference = first_difference(expected, body_content(path))
+        if difference:
+            print(f"不诚实的基准：{name} 写出的内容与 drafter 不同（{difference}）", flush=True)
+            sys.exit(DISHONEST)
+
+
+def compare(form: Path, work: Path, runs: int) -> dict:
     out = work / f"{form.stem}.docx"
-    drafter = timed([sys.executable, "-m", "drafter", "build", str(form), "-o", str(out), "--force"], runs)
-    blocks = [[p.style.name, p.text] for p in docx.Document(str(out)).paragraphs if p.text]
-    blocks_path = work / f"{form.stem}.json"
-    blocks_path.write_text(json.dumps(blocks, ensure_ascii=False), encoding="utf-8")
-    peers = [sys.executable, str(HERE / "peers.py")]
-    floor = timed([*peers, "floor", str(blocks_path), str(REFERENCE), str(work / "floor.docx")], runs)
-    template = work / "template.docx"
-    subprocess.run([*peers, "template", str(REFERENCE), str(template)], check=True)
-    docxtpl = timed([*peers, "docxtpl", str(blocks_path), str(template), str(work / "tpl.docx")], runs)
-    return {"pages": page_count(out), "paragraphs": len(blocks), "drafter": drafter, "floor": floor, "docxtpl": docxtpl}
+    run(build_command(form, out))
+    expected = body_content(out)
+    blocks = work / f"{form.stem}.json"
+    save(expected, blocks)
+    template = work / f"{form.stem}-template.docx"
+    run([*PEERS, "template", str(blocks), str(REFERENCE), str(template)])
+    outputs = {"floor": work / f"{form.stem}-floor.docx", "docxtpl": work / f"{form.stem}-docxtpl.docx"}
+    commands = {
+        "drafter": build_command(form, out),
+        "floor": [*PEERS, "floor", str(blocks), str(REFERENCE), str(outputs["floor"])],
+        "docxtpl": [*PEERS, "docxtpl", str(blocks), str(template), str(outputs["docxtpl"])],
+    }
+    for name in ("floor", "docxtpl"):
+        run(commands[name])
+    same_content(expected, outputs)
+    times = interleaved(commands, runs)
+    same_content(expected, outputs)  # what was timed wrote the same content
+    cells = sum(len(row) for b in expected if "table" in b for row in b["rows"])
+    cpu = {f"cpu_{name}": CPU.get(name, float("nan")) for name in commands}
+    return {"pages": page_count(out), "paragraphs": sum("p" in b for b in expected), "cells": cells, **times, **cpu}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=MIN_RUNS)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 60, 300, 1000])
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}, "
-          f"median of {args.runs} cold processes after a warm-up")
+    print(f"机器：{machine()}")
+    print(f"drafter 导入自：{installed_drafter()}")
+    print(f"每项为冷启动进程，交替运行（A B C A B C …），取 {max(args.runs, MIN_RUNS)} 次的中位数（先预热一轮）；"
+          f"开始时负载 {load()}。\n")
+    rows = []
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        forms = [REPO / "docs" / "examples" / "qingshan-2024.yaml", write_form(work, 60)]
-        print("form | pages | paragraphs | drafter s | floor s | drafter/floor | docxtpl s | drafter/docxtpl")
-        print("--- | --- | --- | --- | --- | --- | --- | ---")
-        for form in forms:
-            r = measure(form, work, args.runs)
-            print(f"{form.name} | {r['pages']} | {r['paragraphs']} | {r['drafter']:.3f} | {r['floor']:.3f} | "
-                  f"{r['drafter'] / r['floor']:.2f} | {r['docxtpl']:.3f} | {r['drafter'] / r['docxtpl']:.2f}")
-        print()
-        print("pages asked | pages | drafter s | s per page")
-        print("--- | --- | --- | ---")
-        for pages in (10, 60, 300):
-            form = write_form(work, pages)
+        print("表单 | 页数 | 段落 | 表格单元格 | drafter s | 下限 s | drafter/下限 | docxtpl s | drafter/docxtpl | "
+              "CPU s（drafter / 下限 / docxtpl） | CPU 比值（/下限，/docxtpl）")
+        print("--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---")
+        for label, form in (("主示例", MAIN), ("60 页", write_form(work, 60))):
+            r = compare(form, work, args.runs)
+            print(f"{form.name} | {r['pages']} | {r['paragraphs']} | {r['cells']} | {r['drafter']:.3f} | {r['floor']:.3f} | "
+                  f"{r['drafter'] / r['floor']:.2f} | {r['docxtpl']:.3f} | {r['drafter'] / r['docxtpl']:.2f} | "
+                  f"{r['cpu_drafter']:.3f} / {r['cpu_floor']:.3f} / {r['cpu_docxtpl']:.3f} | "
+                  f"{r['cpu_drafter'] / r['cpu_floor']:.2f}，{r['cpu_drafter'] / r['cpu_docxtpl']:.2f}", flush=True)
+            rows.append((f"生成 {label}：drafter/下限", r["drafter"] / r["floor"], 1.5))
+            rows.append((f"生成 {label}：drafter/docxtpl", r["drafter"] / r["docxtpl"], 1.0))
+        print("\n要求页数 | 段落 | drafter s | 每 100 段 s | 与上一档之间每 100 段的增量 s")
+        print("--- | --- | --- | --- | ---")
+        commands, paragraphs = {}, {}
+        for pages in args.sizes:
             out = work / f"scale-{pages}.docx"
-            seconds = timed([sys.executable, "-m", "drafter", "build", str(form), "-o", str(out), "--force"], args.runs)
-            real = page_count(out)
-            per = seconds / int(real) if real != "?" else float("nan")
-            print(f"{pages} | {real} | {seconds:.3f} | {per:.4f}")
-        help_time = timed([sys.executable, "-m", "drafter", "--help"], args.runs)
+            commands[pages] = build_command(write_form(work, pages), out)
+            run(commands[pages])
+            paragraphs[pages] = sum("p" in b for b in body_content(out))
+        times = interleaved(commands, args.runs)
+        increments = []
+        previous = None
+        for pages in args.sizes:
+            increment = ""
+            if previous is not None:
+                step = (times[pages] - times[previous]) / (paragraphs[pages] - paragraphs[previous]) * 100
+                increments.append(step)
+                increment = f"{step:.4f}"
+            print(f"{pages} | {paragraphs[pages]} | {times[pages]:.3f} | {times[pages] / paragraphs[pages] * 100:.4f} | {increment}")
+            previous = pages
+        if len(increments) >= 2:
+            # Linear: the cost of 100 more paragraphs is no higher for the longest drafts than for shorter ones.
+            growth = increments[-1] / min(increments[:-1])
+            print(f"\n最长一档每 100 段的增量 / 较短各档的最小增量 = {growth:.2f}（线性时约为 1）")
+            rows.append((f"生成随篇幅线性（{args.sizes[-2]}→{args.sizes[-1]} 页的增量/最小增量）", growth, 1.3))
+        helps = interleaved({"help": [sys.executable, "-m", "drafter", "--help"],
+                             "python": [sys.executable, "-c", "pass"]}, args.runs)
+        print(f"\ndrafter --help：{helps['help']:.3f} s（空跑 python -c pass：{helps['python']:.3f} s）")
+        rows.append(("drafter --help（秒）", helps["help"], 0.1))
         probe = ("import sys, drafter.cli as c; sys.argv=['drafter','build',%r,'-o',%r,'--force']\n"
-                 "try: c.main()\nexcept SystemExit: pass\nprint('jieba' in sys.modules)") % (str(forms[0]), str(work / "p.docx"))
-        jieba = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()[-1]
-        print(f"\ndrafter --help: {help_time:.3f} s; jieba imported by build: {jieba}")
+                 "try: c.main()\nexcept SystemExit: pass\nprint(sorted(m for m in ('jieba','rjieba','jsonschema') if m in sys.modules))"
+                 ) % (str(MAIN), str(work / "p.docx"))
+        imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                                  cwd=NEUTRAL).stdout.split("\n")[-2]
+        print(f"生成主示例时导入的 jieba/rjieba/jsonschema：{imported}")
+    print(f"\n结束时负载 {load()}（负载高于核数时，墙钟时间含等待 CPU 的时间，CPU 时间更可比）\n")
+    for name, value, target in rows:
+        print(f"目标 | {name} | {value:.3f} | ≤ {target} | {verdict(value, target)}")
 
 
 if __name__ == "__main__":

@@ -151,13 +151,19 @@ def validate(form, strict, last):
 @click.option("--force", is_flag=True, help="即使已有文稿在生成后被修改过，也覆盖它。")
 @STRICT_OPTION
 @LAST_OPTION
-def build(form, output, templates, reference, force, strict, last):
+@click.option("--bank", type=click.Path(path_type=Path),
+              help="本单位的短语库（drafter mine 生成）：导语、引语、结束语和指标说法优先取自其中。")
+@click.option("--explain", is_flag=True, help="列出文稿中每条套语和指标句的来源（表单、短语库或默认用语）。")
+def build(form, output, templates, reference, force, strict, last, bank, explain):
     """由表单生成 Word 文稿（.docx）。"""
-    from drafter.commands.build import build_report
+    from drafter.commands.build import build_report, explain_lines
 
     from drafter.commands.check import format_finding
 
-    result = build_report(form, output, templates, force, reference, strict, last)
+    result = build_report(form, output, templates, force, reference, strict, last, bank)
+    if explain:
+        for line in explain_lines(result.phrases):
+            click.echo(line)
     for note in result.notes:
         click.echo(note, err=True)
     for finding in result.findings:
@@ -198,7 +204,9 @@ def preview(source, output, png_dir, templates, dpi):
               help="另存一份 .docx，把每处问题作为 Word 批注标在原文上（原文件不变）。")
 @click.option("--fix", type=click.Path(path_type=Path), metavar="OUT",
               help="另存一份改正了机械性问题（标点全半角、截止→截至、3-5→3～5 等）的文稿，并列出改动。")
-def check(files, form, output_format, strict, disable, enable, words, list_rules, comments, fix):
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="同时使用的 CPU 核数；检查多个文件时可加快，结果与单核相同。")
+def check(files, form, output_format, strict, disable, enable, words, list_rules, comments, fix, jobs):
     """校对文稿（.docx/.txt）：序号、占位符、错别字与易混词、重复、年份日期、数字、统计用语、标点、文种，及与表单数字是否一致。
 
     有错误时退出码为 1（加 --strict 时警告也算），否则为 0。
@@ -214,7 +222,7 @@ def check(files, form, output_format, strict, disable, enable, words, list_rules
         raise DrafterError("请给出要检查的文稿，如：drafter check 文稿.docx")
     if (comments or fix) and len(files) != 1:
         raise DrafterError("--comments 和 --fix 一次只处理一个文稿。")
-    report = check_files(list(files), form, frozenset(disable), frozenset(enable), tuple(words))
+    report = check_files(list(files), form, frozenset(disable), frozenset(enable), tuple(words), jobs)
     click.echo(report.as_json() if output_format == "json" else report.as_text())
     if comments:
         from drafter.checks.annotate import write_comments
@@ -263,7 +271,9 @@ def outline(files, output_format):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("phrasebank.yaml"), show_default=True,
               help="短语库文件。已有文件不是 drafter 生成的短语库时不会覆盖。")
-def mine(paths, output):
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="同时使用的 CPU 核数；文件多时可加快学习，结果与单核相同。")
+def mine(paths, output, jobs):
     """从往年文稿（.txt/.docx 文件或文件夹）学习标题格式、套语、句式和搭配，生成短语库。"""
     from drafter.commands.mine import mine_paths, summary
 
@@ -276,7 +286,7 @@ def mine(paths, output):
         return lambda path: bar.update(1)
 
     try:
-        result = mine_paths(list(paths), output, progress)
+        result = mine_paths(list(paths), output, progress, jobs)
     finally:
         for bar in bars:
             bar.__exit__(None, None, None)
@@ -321,9 +331,9 @@ def templates():
 
 
 def _search_path(folder):
-    from drafter.templating import template_search_path
+    from drafter.commands.templates import search_path_here
 
-    return template_search_path(folder, None)
+    return search_path_here(folder)
 
 
 TEMPLATES_OPTION = click.option("--templates", "folder", type=click.Path(path_type=Path),
@@ -333,7 +343,7 @@ TEMPLATES_OPTION = click.option("--templates", "folder", type=click.Path(path_ty
 @templates.command("list", context_settings=CONTEXT)
 @TEMPLATES_OPTION
 def templates_list(folder):
-    """列出所有模板及其来源。"""
+    """列出所有模板及其来源（--templates、表单旁的 templates/、个人模板文件夹、内置，依次优先）。"""
     from drafter.commands.templates import list_templates
 
     for line in list_templates(_search_path(folder)):
@@ -343,11 +353,22 @@ def templates_list(folder):
 @templates.command("show", context_settings=CONTEXT)
 @click.argument("name")
 @TEMPLATES_OPTION
-def templates_show(name, folder):
+@click.option("--context", "context", is_flag=True, help="只列出该模板能用的上下文（名称和说明）及可覆盖的块。")
+def templates_show(name, folder, context):
     """显示模板的内容，如 sections/plan.j2。"""
     from drafter.commands.templates import show_template
 
-    click.echo(show_template(name, _search_path(folder)), nl=False)
+    click.echo(show_template(name, _search_path(folder), context), nl=False)
+
+
+@templates.command("diff", context_settings=CONTEXT)
+@click.argument("name")
+@TEMPLATES_OPTION
+def templates_diff(name, folder):
+    """显示本单位的模板与同名内置模板的差异（升级后可据此查看内置模板改了什么）。"""
+    from drafter.commands.templates import diff_template
+
+    click.echo(diff_template(name, _search_path(folder)), nl=False)
 
 
 @templates.command("copy", context_settings=CONTEXT)

@@ -104,13 +104,13 @@ def test_suggest_by_kind_and_nothing_found():
     assert suggest("不存在的词语") == ["短语库中没有含“不存在的词语”的用语。"]
 
 
-def test_built_opening_and_lead_ins_come_from_the_bank(example_copy):
+def test_without_a_bank_the_phrasing_is_plain_and_fits_the_document(example_copy):
     texts = [p.text for p in docx.Document(str(build_report(example_copy("seed001-government-tasks.yaml")).output)).paragraphs]
-    assert "2022年，虽然取得了一定的成绩，但也还存在一些问题和不足：" in "".join(texts)
-    assert "2023年重点要抓好以下几项工作。" in texts
+    joined = "".join(texts)
+    assert "但也还存在" not in joined and "首位战略" not in joined and "重点要抓好" not in joined
     main = [p.text for p in docx.Document(str(build_report(example_copy()).output)).paragraphs]
-    assert main[2].startswith("2024年，在县委、县政府的")
-    assert main[2].endswith("现将一年来工作总结如下：")
+    assert main[2] == "2024年，在县委、县政府的坚强领导下，我局认真履行职责，各项工作取得新成效。现将有关情况报告如下："
+    assert "工作中还存在一些困难和问题，主要是：一是企业创新主体作用发挥不够充分" in "".join(main)
 
 
 def test_an_office_bank_changes_the_phrasing(tmp_path, example_copy):
@@ -154,3 +154,37 @@ def test_build_and_suggest_never_import_jieba(tmp_path):
             "    try:\n        c.main()\n    except SystemExit as e:\n        assert not e.code\n"
             "assert 'jieba' not in sys.modules\n") % (str(MAIN_EXAMPLE), str(tmp_path / "x.docx"))
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_both_segmenters_and_any_number_of_jobs_give_the_same_bank(tmp_path, monkeypatch):
+    """rjieba (when installed) and jieba cut and tag alike; parallel mining merges in file order."""
+    import subprocess
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "seeds", corpus / "seeds", ignore=shutil.ignore_patterns("*.yaml", "*.py", "*.json"))
+    shutil.copytree(REPO.parent / "shared" / "corpus" / "text" / "tongjigongbao", corpus / "tongjigongbao")
+    (corpus / "broken.docx").write_bytes(b"PK not really")
+    banks = {}
+    for name, segmenter, jobs in (("jieba", "jieba", "1"), ("default", "", "1"), ("jobs", "", "3")):
+        out = tmp_path / f"{name}.yaml"
+        env = {**__import__("os").environ, "DRAFTER_SEGMENTER": segmenter}
+        done = subprocess.run([sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(out), "-j", jobs],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        assert "broken.docx：不是有效的 .docx 文件" in done.stdout
+        banks[name] = out.read_text(encoding="utf-8")
+    assert banks["jieba"] == banks["default"] == banks["jobs"]
+    assert "collocations:" in banks["jieba"] and "corpus/tongjigongbao/wanzai_2022_tongjigongbao.txt" in banks["jieba"]
+
+
+def test_segmenter_fallback_is_jieba(monkeypatch):
+    from drafter.mining import segment
+
+    segment.backend.cache_clear()
+    monkeypatch.setenv("DRAFTER_SEGMENTER", "jieba")
+    try:
+        assert segment.backend() == "jieba"
+        assert "".join(segment.words("选派科技特派员126名")) == "选派科技特派员126名"
+        assert ("科技", "n") in segment.tagged("选派科技特派员126名")
+    finally:
+        segment.backend.cache_clear()

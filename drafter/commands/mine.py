@@ -17,7 +17,7 @@ from drafter.safeio import read_bounded
 BANK_HEADER = "# drafter 短语库"
 KIND_NAMES = {"headings": "标题格式", "openings": "导语套语", "transitions": "过渡语", "problem_leads": "问题引语",
               "plan_leads": "计划引语", "closings": "结束语", "sentences": "句式", "frames": "数字搭配",
-              "collocations": "动宾搭配"}
+              "collocations": "动宾搭配", "indicator_phrasing": "指标说法"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ class MineResult:
     counts: dict[str, int]
 
 
-def mine_paths(paths: list[Path], output: Path, progress: Callable[[int], Callable[[Path], None]] | None = None) -> MineResult:
+def mine_paths(paths: list[Path], output: Path, progress: Callable[[int], Callable[[Path], None]] | None = None,
+               jobs: int = 1) -> MineResult:
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise InputError(f"{missing[0]}: 文件或文件夹不存在。")
@@ -37,7 +38,7 @@ def mine_paths(paths: list[Path], output: Path, progress: Callable[[int], Callab
     files = report_files(paths)
     names = display_names(paths, files)
     tally = Tally()
-    collector = mine_reports(files, names, tally, progress(len(files)) if progress else None)
+    collector = mine_reports(files, names, tally, progress(len(files)) if progress else None, jobs)
     read_names = sorted(names[f] for f in files if str(f) not in {s for s, _ in tally.skipped})
     data = bank_data(collector, tally, read_names)
     write_atomically(output, dump_bank(data).encode("utf-8"))

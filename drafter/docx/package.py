@@ -18,7 +18,11 @@ def normalise_zip(data: bytes, fingerprint: bool = False) -> bytes:
     With fingerprint, the placeholder in the core properties becomes the hash of every other part.
     """
     source = zipfile.ZipFile(io.BytesIO(data))
-    parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    return zip_parts({info.filename: source.read(info.filename) for info in source.infolist()}, fingerprint)
+
+
+def zip_parts(parts: dict[str, bytes], fingerprint: bool = False) -> bytes:
+    """The parts (in order) as a reproducible .docx; with fingerprint, as normalise_zip says."""
     if fingerprint:
         digest = _digest(parts)
         parts[CORE_PART] = parts[CORE_PART].replace(FINGERPRINT_PLACEHOLDER.encode(), digest.encode())
@@ -31,6 +35,34 @@ def normalise_zip(data: bytes, fingerprint: bool = False) -> bytes:
             fixed.create_system = 0
             target.writestr(fixed, blob)
     return out.getvalue()
+
+
+def document_bytes(document, fingerprint: bool = False) -> bytes:
+    """A python-docx document as reproducible .docx bytes, compressed once: its parts are taken as
+    document.save() would write them, without saving a zip only to unpack it again."""
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+
+        package = document.part.package
+        for part in package.parts:
+            part.before_marshal()
+        parts = _PartCollector()
+        package_parts = package.parts
+        PackageWriter._write_content_types_stream(parts, package_parts)
+        PackageWriter._write_pkg_rels(parts, package.rels)
+        PackageWriter._write_parts(parts, package_parts)
+    except AttributeError:  # another python-docx inside: save and rewrite
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return normalise_zip(buffer.getvalue(), fingerprint)
+    return zip_parts(parts, fingerprint)
+
+
+class _PartCollector(dict):
+    """Stands in for python-docx's zip writer: member name -> bytes, in the order written."""
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self[pack_uri.membername] = blob
 
 
 def _digest(parts: dict[str, bytes]) -> str:

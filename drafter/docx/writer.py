@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Table, Title
-from drafter.docx.package import FINGERPRINT_PLACEHOLDER, normalise_zip
+from drafter.docx.package import FINGERPRINT_PLACEHOLDER, document_bytes
 from drafter.docx.styles import (
     BODY_SIZE, STYLE_ATTACHMENT, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_NAMES, STYLE_RECIPIENT,
     STYLE_SIGNATURE, STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, TABLE_SIZE, add_page_numbers, apply_page_setup,
@@ -88,14 +87,12 @@ def _clear_body(document) -> None:
 
 
 def _new_paragraph(document, style_id: str):
-    paragraph = document.add_paragraph()
-    xml.set_paragraph_style(paragraph, style_id)
-    return paragraph
+    return xml.append_paragraph(document, style_id)
 
 
 def _add_paragraph(document, text: str, style_id: str):
     paragraph = _new_paragraph(document, style_id)
-    paragraph.add_run(text)
+    xml.append_run(paragraph, text)
     return paragraph
 
 
@@ -190,7 +187,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
         elif isinstance(block, Paragraph):
             paragraph = _new_paragraph(document, ids[STYLE_BODY])
             for run in block.runs:
-                paragraph.add_run(run.text).bold = True if run.bold else None
+                xml.append_run(paragraph, run.text, bold=run.bold, empty_rpr=True)
         elif isinstance(block, Signature):
             notes = _attachment_note_length(draft.blocks, index)
             _keep_closing_together(_closing_paragraphs(document, notes + 1), layout.line_pitch_pt)
@@ -224,7 +221,7 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
     _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE]).paragraph_format.space_before = Pt(layout.line_pitch_pt)
     columns = max(len(row) for row in block.rows)
     widths = column_widths(block.rows, TABLE_SIZE.pt)
-    table = document.add_table(rows=len(block.rows), cols=columns)
+    table = xml.append_table(document, rows=len(block.rows), cols=columns)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -257,6 +254,4 @@ def _set_core_properties(document, info: DocumentInfo) -> None:
 def _finish(document) -> bytes:
     """Save once with a placeholder fingerprint, then put the fingerprint of the content in its place."""
     document.core_properties.identifier = FINGERPRINT_PLACEHOLDER
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), fingerprint=True)
+    return document_bytes(document, fingerprint=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml import OxmlElement
+from lxml.etree import SubElement
 from docx.oxml.ns import qn
 
 # Children of w:rPr and w:pPr must appear in schema order; these are the tags that may follow the
@@ -163,7 +166,13 @@ def set_fixed_layout(table) -> None:
 def set_paragraph_style(paragraph, style_id: str) -> None:
     """Name the style by its id directly: python-docx's `paragraph.style = …` searches every style
     for the default on each call, a millisecond a paragraph with a full styles part."""
-    paragraph._p.get_or_add_pPr().style = style_id
+    p = paragraph._p
+    if p.pPr is None:  # w:pPr comes first in w:p: put it there without python-docx's successor search
+        ppr = OxmlElement("w:pPr")
+        SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_id)
+        p.insert(0, ppr)
+        return
+    p.pPr.style = style_id
 
 
 def set_cell_margins(table, left_right_twips: int) -> None:
@@ -175,3 +184,74 @@ def set_cell_margins(table, left_right_twips: int) -> None:
     for side in ("w:left", "w:right"):
         margins.append(OxmlElement(side, attrs={qn("w:w"): str(left_right_twips), qn("w:type"): "dxa"}))
     tbl_pr.insert_element_before(margins, *TBLPR_AFTER_LAYOUT[1:])
+
+
+# python-docx's document.add_paragraph()/add_table() insert before w:sectPr by scanning the body for it,
+# so a build wrote in time quadratic in its length; these append before the sectPr held at hand.
+def _body_end(document):
+    body = document.element.body
+    last = body[-1] if len(body) else None
+    return body, (last if last is not None and last.tag == qn("w:sectPr") else None)
+
+
+def _append_block(document, element) -> None:
+    body, sect_pr = _body_end(document)
+    if sect_pr is None:
+        body.append(element)
+    else:
+        sect_pr.addprevious(element)
+
+
+def append_paragraph(document, style_id: str | None = None):
+    """A new empty paragraph at the end of the body (before the section properties), in the style
+    with this id: the same XML as add_paragraph() and set_paragraph_style() write, built directly."""
+    from docx.text.paragraph import Paragraph
+
+    p = OxmlElement("w:p")
+    if style_id is not None:
+        SubElement(SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), style_id)
+    _append_block(document, p)
+    return Paragraph(p, document._body)
+
+
+RUN_CONTROLS = re.compile(r"[\t\r\n]")
+
+
+def append_run(paragraph, text: str, bold: bool | None = None, empty_rpr: bool = False) -> None:
+    """A run of text, bold when asked, as python-docx's add_run(text) (and .bold = True/None) writes it,
+    built with lxml directly: python-docx's add_run walks the text a character at a time."""
+    if RUN_CONTROLS.search(text):  # tabs and line breaks become w:tab and w:br: leave those to python-docx
+        run = paragraph.add_run(text)
+        if bold or empty_rpr:
+            run.bold = True if bold else None
+        return
+    r = SubElement(paragraph._p, qn("w:r"))
+    if bold or empty_rpr:
+        rpr = SubElement(r, qn("w:rPr"))
+        if bold:
+            SubElement(rpr, qn("w:b"))
+    if text:
+        t = SubElement(r, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
+
+
+def append_table(document, rows: int, cols: int):
+    """A new table at the end of the body, as document.add_table makes it, without the body scan."""
+    from docx.oxml.table import CT_Tbl
+    from docx.table import Table
+
+    tbl = CT_Tbl.new_tbl(rows, cols, document._block_width)
+    _append_block(document, tbl)
+    return Table(tbl, document._body)
+
+
+def last_paragraph(document):
+    """The body's last paragraph, found from the end rather than by listing every paragraph."""
+    from docx.text.paragraph import Paragraph
+
+    for element in reversed(document.element.body):
+        if element.tag == qn("w:p"):
+            return Paragraph(element, document._body)
+    return None

@@ -130,8 +130,11 @@ def leading_zero_notes(source: SourceMap) -> list[Problem]:
 def read_as_meant(data: dict, source: SourceMap) -> tuple[list[Problem], list]:
     """Replace, in `data`, values whose meaning is certain though not in the schema's form; one note each.
     Returns the notes and the schema errors that remain (so the form is validated once when all is well)."""
+    from drafter.form.fast_schema import is_valid
     from drafter.form.validate import schema_errors
 
+    if is_valid(data):  # the precompiled check: a valid form never imports jsonschema
+        return [], []
     notes: list[Problem] = []
     errors = schema_errors(data)
     for _ in range(3):  # a fix can expose the next error below it

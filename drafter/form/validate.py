@@ -6,11 +6,12 @@ import difflib
 import math
 import json
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from drafter.errors import Problem
 from drafter.form.lenient import number_form_hint
+from drafter.form.fast_schema import is_valid
+from drafter.form.model import PLAN_PARTS, tasks_only
 from drafter.form.yaml_source import SourceMap
 from drafter.resources import report_schema
 
@@ -41,17 +42,24 @@ FALLBACK_MESSAGES = {
 
 MAX_HEADING_LEVEL = 4
 
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
 
 def schema_errors(data: object, schema: dict | None = None) -> list[ValidationError]:
     """jsonschema's errors for `data` against a schema (the form's unless told)."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return list(Draft202012Validator(schema or report_schema(), format_checker=FormatChecker()).iter_errors(data))
 
 
 def schema_problems(data: object, source: SourceMap, schema: dict | None = None,
                     errors: list[ValidationError] | None = None) -> list[Problem]:
     """Every schema violation in `data` (against the form schema unless told), each located and worded in Chinese."""
-    schema = schema or report_schema()
     problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
+    if schema is None and errors is None and not problems and is_valid(data):
+        return []  # the precompiled check of the form schema: no need to import jsonschema
+    schema = schema or report_schema()
     for error in schema_errors(data, schema) if errors is None else errors:
         for leaf in _leaf_errors(error):
             if isinstance(leaf.instance, float) and not math.isfinite(leaf.instance):
@@ -251,8 +259,6 @@ def _walk_sections(data: dict):
     for index, extra in enumerate(data.get("extra_sections", [])):
         yield from walk(("extra_sections", index), extra, 1)
     plan = data.get("plan", {})
-    parts = [key for key in ("approach", "goals", "tasks", "measures") if key in plan]
-    tasks_only = parts == ["tasks"]
+    parts = [key for key in PLAN_PARTS if key in plan]
     for key in parts:
-        # When the plan has only tasks, they sit directly under 三、 and lose one level.
-        yield from walk(("plan", key), plan[key], 1 if tasks_only else 2)
+        yield from walk(("plan", key), plan[key], 1 if tasks_only(parts) else 2)

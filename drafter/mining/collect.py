@@ -31,7 +31,9 @@ class Collector:
     def new_document(self) -> None:
         self.doc += 1
 
-    def add(self, kind: str, key: str, section: str, example: tuple[str, int, str], **extra) -> None:
+    def add(self, kind: str, key: str, section: str, example, **extra) -> None:
+        """Count one occurrence; `example` is (file, line, text), or a function giving it, called only
+        while the entry still wants examples (most occurrences are not kept as one)."""
         table = self.entries[kind]
         entry = table.get(key)
         if entry is None:
@@ -44,9 +46,9 @@ class Collector:
             entry.last_doc = self.doc
         entry.sections[section] += 1
         if len(entry.examples) < MAX_EXAMPLES:
-            entry.examples.append(example)
+            entry.examples.append(example() if callable(example) else example)
 
-    def add_pair(self, verb: str, obj: str, section: str, example: tuple[str, int, str]) -> None:
+    def add_pair(self, verb: str, obj: str, section: str, example) -> None:
         self.verbs[verb] += 1
         self.objects[obj] += 1
         self.pairs += 1
@@ -54,6 +56,28 @@ class Collector:
 
     def pmi(self, verb: str, obj: str, count: int) -> float:
         return math.log2(count * self.pairs / (self.verbs[verb] * self.objects[obj]))
+
+    def merge(self, other: "Collector") -> None:
+        """Add what another collector counted over the documents that follow this one's: counts and
+        documents add up, examples stay the first ones in document order, as one pass would give."""
+        self.verbs.update(other.verbs)
+        self.objects.update(other.objects)
+        self.pairs += other.pairs
+        self.doc += other.doc + 1
+        for kind, theirs in other.entries.items():
+            table = self.entries[kind]
+            for key, entry in theirs.items():
+                mine = table.get(key)
+                if mine is None:
+                    if len(table) >= MAX_KEYS:
+                        self._prune(table)
+                    entry.last_doc = -1
+                    table[key] = entry
+                    continue
+                mine.count += entry.count
+                mine.docs += entry.docs
+                mine.sections.update(entry.sections)
+                mine.examples.extend(entry.examples[: MAX_EXAMPLES - len(mine.examples)])
 
     @staticmethod
     def _prune(table: dict) -> None:

@@ -21,6 +21,12 @@ class Tally:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     notes: list[str] = field(default_factory=list)
 
+    def merge(self, other: "Tally") -> None:
+        self.read += other.read
+        self.characters += other.characters
+        self.skipped += other.skipped
+        self.notes += other.notes
+
 
 def report_files(paths: list[Path]) -> list[Path]:
     """Every .txt and .docx named, or found recursively in a named folder, sorted, once each."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Callable
 
 from drafter.catalogue import catalogue
 from drafter.document import Heading, Paragraph
-from drafter.mining import patterns, segment
+from drafter.mining import indicator_phrasing, patterns, segment
 from drafter.mining.collect import Collector
 from drafter.mining.corpus import Tally, iter_reports
 from drafter.reading import ReadReport
@@ -28,13 +30,49 @@ def display_names(paths: list[Path], files: list[Path]) -> dict[Path, str]:
 
 
 def mine_reports(files: list[Path], names: dict[Path, str], tally: Tally,
-                 progress: Callable[[Path], None] | None = None) -> Collector:
+                 progress: Callable[[Path], None] | None = None, jobs: int = 1) -> Collector:
+    """Mine the files in order; with jobs > 1, runs of consecutive files in that many processes,
+    merged in file order, so the bank is the same as one process gives."""
+    if jobs > 1 and len(files) > 1:
+        return _mine_in_processes(files, names, tally, progress, jobs)
     collector = Collector()
-    for report in iter_reports(files, tally):
+    for path in files:
+        _mine_one(path, names, tally, collector)
+        if progress:
+            progress(path)
+    return collector
+
+
+def _mine_one(path: Path, names: dict[Path, str], tally: Tally, collector: Collector) -> None:
+    for report in iter_reports([path], tally):
         collector.new_document()
         mine_report(report, names.get(report.path, report.path.name), collector)
-        if progress:
-            progress(report.path)
+
+
+def _mine_chunk(chunk: tuple[list[Path], dict[Path, str]]) -> tuple[Collector, Tally, int]:
+    files, names = chunk
+    tally = Tally()
+    collector = Collector()
+    for path in files:
+        _mine_one(path, names, tally, collector)
+    return collector, tally, len(files)
+
+
+def _mine_in_processes(files, names, tally, progress, jobs: int) -> Collector:
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(64, len(files) // (jobs * 4)))  # small runs keep the cores evenly busy
+    chunks = [(files[i:i + size], {f: names[f] for f in files[i:i + size] if f in names})
+              for i in range(0, len(files), size)]
+    collector = Collector()
+    finished = 0
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part, part_tally, done in pool.map(_mine_chunk, chunks):  # in order: a deterministic bank
+            collector.merge(part)
+            tally.merge(part_tally)
+            for path in files[finished:finished + done] if progress else ():
+                progress(path)
+            finished += done
     return collector
 
 
@@ -44,7 +82,8 @@ def _keywords() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((k, e.id) for e in catalogue() for k in e.keywords), key=lambda p: -len(p[0])))
 
 
-def _indicator_of(text: str) -> str | None:
+@lru_cache(maxsize=1 << 16)
+def _indicator_of(text: str) -> str | None:  # cached: the same templates recur in every report
     return next((indicator for keyword, indicator in _keywords() if keyword in text), None)
 
 
@@ -81,26 +120,33 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                 for clause in patterns.figure_clauses(sentence):
                     template = patterns.abstract(clause)
                     collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
+                    indicator_phrasing.collect(clause, _indicator_of(template), kind, example, collector)
                     for frame in patterns.figure_frames(template):
                         collector.add("frames", frame, kind, example)
-        _collocations(segment.words(text), kind, (name, line, text), collector)
+        _collocations(segment.tagged(text), kind, (name, line, text), collector)
 
 
-def _collocations(words: list[str], section: str, example: tuple[str, int, str], collector: Collector) -> None:
+# Each word's tag as one character, so that "a verb, then one to three nouns" is a regex over a string
+# rather than a Python loop over every word of the corpus.
+_TAG_CODES = {tag: "N" for tag in OBJECT_TAGS} | {"v": "V"}
+_VERB_OBJECT = re.compile(r"V(N{1,3})")
+
+
+def _collocations(tagged: list[tuple[str, str]], section: str, example: tuple[str, int, str],
+                  collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    tag = segment.tag
-    count = len(words)
-    for i, word in enumerate(words):
-        if len(word) < 2 or tag(word) != "v":
+    if not tagged:
+        return
+    words, tags = zip(*tagged)
+    codes = "".join(map(_TAG_CODES.get, tags, repeat(".")))
+    for match in _VERB_OBJECT.finditer(codes):
+        verb = words[match.start()]
+        if len(verb) < 2:
             continue
-        j = i + 1
-        parts = []
-        while j < count and len(parts) < 3 and tag(words[j]) in OBJECT_TAGS:
-            parts.append(words[j])
-            j += 1
-        obj = "".join(parts)
+        obj = "".join(words[match.start(1):match.end(1)])
         if len(obj) >= 2:
-            collector.add_pair(word, obj, section, (example[0], example[1], _around(example[2], word + obj)))
+            collector.add_pair(verb, obj, section,
+                               lambda phrase=verb + obj: (example[0], example[1], _around(example[2], phrase)))
 
 
 def _around(text: str, phrase: str, width: int = 16) -> str:

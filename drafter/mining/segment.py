@@ -1,9 +1,34 @@
-"""jieba, loaded only here: words and their part of speech from jieba's own dictionary."""
+"""The segmenter, loaded only here: words and their part of speech from jieba's dictionary.
+
+rjieba (jieba-rs: the same dictionary and algorithm, in Rust) is used when it is installed: without
+HMM it cuts exactly as jieba does (tests/test_mining.py checks that both give the same bank) at about
+ten times the speed, and loads its dictionary in 0.15 s instead of about 1 s. jieba is the fallback.
+DRAFTER_SEGMENTER=jieba forces the fallback.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 from functools import cache
+
+
+@cache
+def backend() -> str:
+    if os.environ.get("DRAFTER_SEGMENTER", "").lower() != "jieba":
+        try:
+            import rjieba  # noqa: F401
+            return "rjieba"
+        except ImportError:
+            pass
+    return "jieba"
+
+
+@cache
+def _rjieba():
+    import rjieba  # its import loads the dictionary into a default instance: use that one, not a second
+
+    return rjieba
 
 
 @cache
@@ -17,12 +42,18 @@ def _jieba():
     return jieba, jieba.posseg.dt.word_tag_tab
 
 
+# Without HMM: words outside the dictionary have no part of speech, so they could never be part of a
+# collocation or a formula's lead; guessing them would only cost time.
 def words(text: str) -> list[str]:
-    # Without HMM: words outside jieba's dictionary have no part of speech, so they could never be
-    # part of a collocation or a formula's lead; guessing them would only cost time.
+    if backend() == "rjieba":
+        return _rjieba().cut(text, hmm=False)
     return _jieba()[0].lcut(text, HMM=False)
 
 
-def tag(word: str) -> str:
-    """jieba's part-of-speech tag: v verb, vn verbal noun, n noun, …; x when the word is unknown."""
-    return _jieba()[1].get(word, "x")
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, tag) pairs: v verb, vn verbal noun, n noun, …; a word outside the dictionary gets x
+    (or, from rjieba, m/eng for figures and Latin letters, which no rule here looks at)."""
+    if backend() == "rjieba":
+        return _rjieba().tag(text, hmm=False)
+    jieba, table = _jieba()
+    return [(word, table.get(word, "x")) for word in jieba.lcut(text, HMM=False)]
