@@ -297,11 +297,12 @@ def mine(paths, output, jobs):
 @cli.command(context_settings=CONTEXT)
 @click.argument("word")
 @click.option("--kind", type=click.Choice(["headings", "openings", "transitions", "problem_leads", "plan_leads",
-                                           "closings", "sentences", "frames", "collocations"]), help="只看某一类用语。")
+                                           "closings", "sentences", "frames", "collocations", "passages"]),
+              help="只看某一类用语（passages：含该词的原句和标题）。")
 @click.option("--bank", type=click.Path(path_type=Path), help="短语库文件；默认用 drafter 自带的。")
 @click.option("-n", "limit", type=click.IntRange(1, 100), default=10, show_default=True, help="每类最多列出几条。")
 def suggest(word, kind, bank, limit):
-    """在短语库中查找含有或常与该词语搭配的标题、套语和句式，并给出原文出处。"""
+    """在短语库中查找含有该词语（或与它常搭配的词）的原句和标题，按使用篇数排列并给出出处；再列出含它的标题格式、套语和句式。"""
     from drafter.commands.suggest import suggest as run_suggest
 
     for line in run_suggest(word, kind, bank, limit):

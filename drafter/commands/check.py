@@ -12,7 +12,7 @@ from drafter.checks.registry import check_names
 from drafter.checks.base import format_finding
 from drafter.checks.report import CheckedFile, CheckReport
 from drafter.document import Document
-from drafter.errors import DrafterError, InputError
+from drafter.errors import InputError
 
 if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofread
     from drafter.form.model import Report
@@ -88,19 +88,19 @@ def check_text(text: str, report: Report | None = None, selection: Selection = S
 
 def check_files(paths: list[Path], form: Path | None = None, disable=frozenset(), enable=frozenset(),
                 words: tuple[Path, ...] = (), jobs: int = 1) -> CheckReport:
-    """Check each file; with jobs > 1, files are read and checked in that many processes (results in the
-    order given). A mistyped name stops the run before any work; among many files, one that cannot be
-    read is skipped and counted, and the rest are checked."""
+    """Check each draft; with jobs > 1, drafts are read and checked in that many processes (results in the
+    order given). A mistyped name stops the run before any work; among many drafts, one that cannot be
+    read is counted as skipped and the rest are checked."""
     from drafter.reading.read import READABLE
 
     selection = Selection(check_names(disable), check_names(enable))
+    for path in words:  # a bad --words list is refused before any draft is read
+        read_word_list(path)
     for path in paths:
         if path.suffix.lower() not in READABLE:
             raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿（.doc、.wps 需装有 LibreOffice）。")
         if not path.is_file():
             raise InputError(f"{path}: 文件不存在。")
-    for path in words:  # a bad --words list is refused before any draft is read
-        read_word_list(path)
     report = None
     if form:
         from drafter.form import load_form
@@ -115,24 +115,25 @@ def check_files(paths: list[Path], form: Path | None = None, disable=frozenset()
 
         workers = min(jobs, len(paths))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_check_one, paths, repeat(report), repeat(selection), repeat(words),
-                                    repeat(many), chunksize=max(1, len(paths) // (workers * 4))))
+            outcomes = list(pool.map(_check_one, paths, repeat(report), repeat(selection), repeat(words), repeat(many),
+                                     chunksize=max(1, len(paths) // (workers * 4))))
     else:
-        results = [_check_one(path, report, selection, words, many) for path in paths]
+        outcomes = [_check_one(path, report, selection, words, many) for path in paths]
     result = CheckReport()
-    for checked in results:
-        if isinstance(checked, CheckedFile):
-            result.add(checked)
+    for outcome in outcomes:
+        if isinstance(outcome, str):
+            result.skip(outcome)  # one unreadable file does not stop a folder's check
         else:
-            result.skip(checked)
+            result.add(outcome)
     return result
 
 
-def _check_one(path: Path, report, selection: Selection, words: tuple[Path, ...], many: bool) -> CheckedFile | str:
-    """One file's findings, or (among many files) why it could not be read."""
+def _check_one(path: Path, report: Report | None, selection: Selection, words: tuple[Path, ...],
+               many: bool) -> CheckedFile | str:
+    """A draft's CheckedFile, or (among many) the reason it could not be read."""
     try:
         return check_draft(path, report, selection, words)[0]
-    except DrafterError as exc:
+    except InputError as exc:
         if not many:
             raise
         return str(exc)
