@@ -337,4 +337,4 @@ def test_an_unreadable_file_among_several_is_skipped_counted_and_exits_2(run, tm
     result = run("check", good, tmp_path / "bad.docx")
     assert result.exit_code == 2
     assert "bad.docx: 不是有效的 .docx 文件，或文件已损坏。（已跳过）" in result.output
-    assert result.output.splitlines()[-1] == "共检查 1 个文件：错误 0 处，警告 0 处，提示 0 处。另有 1 个文件无法读取，已跳过。"
+    assert result.output.splitlines()[-1] == "共检查 1 个文件（另有 1 个文件无法读取，已跳过）：错误 0 处，警告 0 处，提示 0 处。"
