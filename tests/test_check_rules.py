@@ -20,7 +20,7 @@ from drafter.checks.lexicon import builtin_words, load_word_list
 from drafter.cli import cli
 from drafter.commands.build import build_report
 from drafter.commands.check import check_files, check_text
-from drafter.errors import InputError
+from drafter.errors import DrafterError
 from tests.conftest import REPO, require_tool
 
 CASES = yaml.safe_load((REPO / "tests" / "data" / "check_cases.yaml").read_text(encoding="utf-8"))
@@ -129,15 +129,18 @@ def test_an_office_list_beside_the_draft_and_words_option(run, tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("words:\n  - {wrong: 甲, right: 乙}\n", "第 1 条"),
-        ("words: [\n", "不是有效的 YAML"),
+        ("words:\n  - {wrong: 甲, right: 乙}\n", "words.yaml:2:5: words[0]: 缺少必填字段“correct”"),
+        ("words: [\n", "words.yaml:2:1: 第2行格式有误"),
         ("words:\n  - {pattern: '(a+)+$', right: 乙, correct: 丙}\n", "不接受正则"),
         ("words:\n  - {rule: nonsense.rule, wrong: 甲, right: 乙, correct: 丙}\n", "不是已知的检查项"),
-        ("- 甲\n", "顶层"),
+        ("- 甲\n", "words.yaml:1:1: 应为字段集合"),
+        ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+         "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+         "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\nwords: [*f]\n", "过大"),
     ],
 )
-def test_bad_word_lists_are_refused_in_chinese(text, message):
-    with pytest.raises(InputError, match=message):
+def test_bad_word_lists_are_refused_in_chinese_with_the_line(text, message):
+    with pytest.raises(DrafterError, match=re.escape(message)):
         load_word_list(text, "words.yaml")
 
 
@@ -147,7 +150,7 @@ def test_a_bad_words_option_exits_2_without_a_traceback(run, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("words: {a: 1}\n", encoding="utf-8")
     result = run("check", draft, "--words", bad)
-    assert result.exit_code == 2 and "词表" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "bad.yaml:1:8: words: 应为列表" in result.output and "Traceback" not in result.output
 
 
 # ---- false alarms on real, published text
@@ -334,4 +337,4 @@ def test_an_unreadable_file_among_several_is_skipped_counted_and_exits_2(run, tm
     result = run("check", good, tmp_path / "bad.docx")
     assert result.exit_code == 2
     assert "bad.docx: 不是有效的 .docx 文件，或文件已损坏。（已跳过）" in result.output
-    assert result.output.splitlines()[-1] == "共检查 1 个文件：错误 0 处，警告 0 处，提示 0 处。另有 1 个文件无法读取，已跳过。"
+    assert result.output.splitlines()[-1] == "共检查 1 个文件（另有 1 个文件无法读取，已跳过）：错误 0 处，警告 0 处，提示 0 处。"

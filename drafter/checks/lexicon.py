@@ -42,9 +42,6 @@ SCHEMA = {
         "oneOf": [{"required": ["wrong"]}, {"required": ["pattern"]}],
     }}},
 }
-SCHEMA_WORDS = {"wrong": "错误写法", "right": "正确写法", "correct": "不应报出的正确例句", "pattern": "正则",
-                "followed_by": "后接", "preceded_by": "前接", "example": "含错误的例句"}
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -90,25 +87,24 @@ class Entry:
 
 
 def load_word_list(text: str, source: str, trusted: bool = False) -> tuple[Entry, ...]:
-    """One YAML word list -> entries; any mistake is a Chinese error naming the file (and entry).
-
-    Kept in one function so the project's hardened YAML loader can replace safe_load here.
-    """
-    import yaml
-
+    """One YAML word list -> entries. A list from elsewhere goes through drafter's hardened YAML reader
+    and the schema, every problem a Chinese message with file:line:col; the built-in list, checked by
+    the tests, is read with libyaml for speed."""
     from drafter.checks.registry import RULES
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
-    try:
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise InputError(f"{source}{where}: 词表不是有效的 YAML，请检查这一行附近的冒号、缩进和括号。") from exc
-    except RecursionError as exc:
-        raise InputError(f"{source}: 词表嵌套过深。") from exc
-    if not trusted:  # the built-in list is checked against the schema by the tests, not on every run
-        _validate(data, source)
+    if trusted:
+        import yaml
+
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    else:
+        from drafter.errors import FormError
+        from drafter.form.validate import schema_problems
+        from drafter.form.yaml_source import parse_yaml
+
+        data, where = parse_yaml(text, source, what="词表")
+        problems = schema_problems(data, where, SCHEMA)
+        if problems:
+            raise FormError(problems)
     entries = []
     for number, item in enumerate(data["words"], start=1):
         rule = item.get("rule", "word.custom")
@@ -127,21 +123,6 @@ def load_word_list(text: str, source: str, trusted: bool = False) -> tuple[Entry
     return tuple(entries)
 
 
-def _validate(data, source: str) -> None:
-    import jsonschema
-
-    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
-    if not errors:
-        return
-    path = list(errors[0].path)
-    where = f"第 {path[1] + 1} 条" if len(path) >= 2 else "顶层"
-    field = SCHEMA_WORDS.get(str(path[-1]), str(path[-1])) if len(path) > 2 else ""
-    raise InputError(f"{source}: 词表{where}{('的“' + field + '”') if field else ''}不符合要求："
-                     f"每条需有 wrong（错误写法）、right（正确写法）、correct（不应报出的正确例句），"
-                     f"可选 followed_by、preceded_by、not_followed_by、not_preceded_by、example、note、fix。"
-                     f"文件顶层应为“words:”列表。")
-
-
 @lru_cache(maxsize=1)
 def builtin_words() -> tuple[Entry, ...]:
     text = resources.files("drafter.checks").joinpath("words.yaml").read_text(encoding="utf-8")
@@ -149,18 +130,10 @@ def builtin_words() -> tuple[Entry, ...]:
 
 
 def read_word_list(path: Path) -> tuple[Entry, ...]:
-    """An office's list from a file; bounded read, Chinese errors."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_LIST_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取词表（{exc.strerror or exc}）。") from exc
-    if len(raw) > MAX_LIST_BYTES:
-        raise InputError(f"{path}: 词表超过 2 MB，请拆分或精简。")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: 词表应为 UTF-8 编码的文本文件。") from exc
+    """An office's list from a file: bounded read (st_size not trusted), Chinese errors."""
+    from drafter.form.yaml_source import read_source
+
+    text, _ = read_source(path, MAX_LIST_BYTES, "词表")
     return load_word_list(text, str(path))
 
 

@@ -70,6 +70,12 @@ RULES = {rule.id: rule for rule in (
     Rule("table.sum", "error", "表格“合计”行等于各行之和（不需要表单）"),
     Rule("table.share", "warning", "表格中“占比”一列相加为 100%"),
     Rule("table.growth", "error", "表格中的增幅与本年、上年数字相符"),
+    # run by drafter build on the draft it has just written (drafter/checks/language.py)
+    Rule("language.reach", "warning", "下降或持平的数字不说“达到”“突破”（生成时自查）"),
+    Rule("language.figure_twice", "warning", "同一指标的数字不说两遍（生成时自查）"),
+    Rule("language.repeat_span", "hint", "20 个字以上的重复（生成时自查）"),
+    Rule("language.genre", "warning", "导语与结尾文种一致（生成时自查）"),
+    Rule("language.inserted", "warning", "表单和短语库中都没有的提法（生成时自查）"),
     Rule("form.figure", "error", "正文数字与表单一致"),
     Rule("form.qualifier", "error", "“突破、超过”与表单数值相符"),
 )}

@@ -44,9 +44,9 @@ class CheckReport:
 
     @property
     def summary_line(self) -> str:
-        skipped = f"另有 {len(self.skipped)} 个文件无法读取，已跳过。" if self.skipped else ""
-        return (f"共检查 {len(self.files)} 个文件：错误 {self.count('error')} 处，警告 {self.count('warning')} 处，"
-                f"提示 {self.count('hint')} 处。{skipped}")
+        skipped = f"（另有 {len(self.skipped)} 个文件无法读取，已跳过）" if self.skipped else ""
+        return (f"共检查 {len(self.files)} 个文件{skipped}：错误 {self.count('error')} 处，警告 {self.count('warning')} 处，"
+                f"提示 {self.count('hint')} 处。")
 
     def exit_code(self, strict: bool = False) -> int:
         """2 when a file could not be read, 1 when there are errors (or warnings with --strict), else 0."""

@@ -306,12 +306,14 @@ def check_statistics_wording(target: Target) -> list[Finding]:
 
 
 HALF_PUNCT = re.compile(rf"(?<=[{HAN}])[,;:?!]|[,;:?!](?=[{HAN}])|(?<=[{HAN}])\.(?=$|[{HAN}])")
-HALF_PARENS = re.compile(rf"\([^()\n]{{0,80}}[{HAN}][^()\n]{{0,80}}\)")
-ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…(?!…)")
+# (not a heading's "(一)" at the start of a line: numbering.bracket reports that one)
+HALF_PARENS = re.compile(rf"(?<!^)\([^()\n]{{0,80}}[{HAN}][^()\n]{{0,80}}\)|^\([^()\n]{{0,80}}[{HAN}]{{2}}[^()\n]{{0,80}}\)")
+ELLIPSIS = re.compile(r"(?<!\.)\.{3,5}(?!\.)|。{3,}|(?<!…)…(?!…)")  # longer dot runs lead a contents line to its page
 YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-~～]\s*(\d{4})年")
 DOUBLED = re.compile(r"([，。、；：！？])\1+|[，、；：][，。、；：]|。[，、；：]")
 STRAIGHT_QUOTE = re.compile(rf"(?<=[{HAN}，。；：、（])[\"']|[\"'](?=[{HAN}，。；：、）])")
-HAN_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+# not the space after 第九条 or a heading's number, which GB/T 9704 practice writes on purpose
+HAN_SPACE = re.compile(rf"(?<=[{HAN}])(?<![条章节])[ \u3000]+(?=[{HAN}])")
 HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"})
 # (opening, closing, half-width stand-ins): a “ closed by a straight " or a （ by a ) is a pair with a
 # wrong glyph (punct.quotes / punct.halfwidth say so), not a missing mark.

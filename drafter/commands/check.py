@@ -146,18 +146,23 @@ def check_document(document: Document, report: Report, kinds: tuple[str, ...] | 
     return run_checks(Target(document, numbers, "段", report, kinds or ()), selection)
 
 
-# The report's methods under the names callers used before the report object existed.
+# The report's methods under the names callers used before the report object existed; they take the
+# report itself (or a list of CheckedFile).
+def _report(files) -> CheckReport:
+    return files if isinstance(files, CheckReport) else CheckReport(list(files))
+
+
 def summary_line(files) -> str:
-    return CheckReport(list(files)).summary_line
+    return _report(files).summary_line
 
 
 def as_text(files) -> str:
-    return CheckReport(list(files)).as_text()
+    return _report(files).as_text()
 
 
 def as_json(files) -> str:
-    return CheckReport(list(files)).as_json()
+    return _report(files).as_json()
 
 
 def exit_code(files, strict: bool) -> int:
-    return CheckReport(list(files)).exit_code(strict)
+    return _report(files).exit_code(strict)
