@@ -129,6 +129,9 @@ def test_help_is_in_chinese_with_chinese_placeholders():
     assert "-o, --output 路径      输出的 .docx 文件" in result.output  # columns aligned by display width
     top = CliRunner().invoke(cli, ["--help"], prog_name="drafter").output
     assert top.startswith("用法：drafter [选项] 命令 [参数]...\n") and "\n命令：\n" in top
+    listed = top.split("\n命令：\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed] == sorted(cli.commands)  # one line each, not cut at a space
+    assert all(line.endswith("。") for line in listed), listed
     init = CliRunner().invoke(cli, ["init", "--help"], prog_name="drafter").output
     assert "[默认：report.yaml]" in init and "--year 整数" in init
 
