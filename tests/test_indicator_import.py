@@ -108,6 +108,13 @@ def test_year_columns_set_the_report_year(run, tmp_path):
     assert indicator(form, "science_envoys").value == 92
 
 
+def test_year_columns_that_fit_neither_the_report_year_nor_the_one_before(run, tmp_path):
+    (tmp_path / "old.csv").write_text("指标,单位,2022年,2021年\n专利授权量,件,900,800\n", encoding="utf-8")
+    result = run("init", "--indicators", "old.csv", "--year", 2025, "-o", "r.yaml")
+    assert (result.exit_code, result.output) == (2, "old.csv: 表头中的年份（2022年、2021年）与报告年度 2025 年及上一年都不符，"
+                                                     "没有可以填入的列。请核对是否选错了指标表或表单。\n")
+
+
 def test_import_into_an_edited_form_changes_only_the_figures(run, tmp_path):
     form = tmp_path / "我的 表单.yaml"
     original = MAIN_EXAMPLE.read_text(encoding="utf-8").replace("indicators:\n", "indicators:   # 县统计局 12 月数据\n", 1)

@@ -92,6 +92,11 @@ def read_figures(path: Path, year: int | None = None, known_names: dict[str, str
         header = find_header(rows, year)
         if header is not None:
             return _figures(str(path), sheet, rows, merged, header, names)
+    years = sorted({m.group(1) for _, rows, _ in tables for row in rows[:HEADER_SEARCH_ROWS] for cell in row
+                    if cell.value is not None and (m := YEAR_HEADER.match(normalise(str(cell.value))))}, reverse=True)
+    if year and years:
+        raise InputError(f"{path}: 表头中的年份（{'、'.join(y + '年' for y in years)}）与报告年度 {year} 年及上一年都不符，"
+                         "没有可以填入的列。请核对是否选错了指标表或表单。")
     raise InputError(
         f"{path}: 在各工作表的前 {HEADER_SEARCH_ROWS} 行中找不到表头行。"
         "表头行应有“指标”（或“指标名称”“项目”）列，以及“本年”“上年”“目标”或“2025年”“2024年”这样的数值列。"
@@ -236,7 +241,6 @@ def _figure_columns(texts: list[str], year: int | None) -> tuple[dict, int | Non
 def _figures(file: str, sheet: str, rows: list[list[Cell]], merged: list[str], header: Header,
              names: dict[str, str]) -> SheetFigures:
     result = SheetFigures(file, sheet, header.year)
-    header_cells = rows[header.row]
     where = f"{file}（工作表“{sheet}”）" if sheet else file
     for span in merged:
         first_row, last_row = _rows_of(span)
