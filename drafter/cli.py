@@ -30,6 +30,9 @@ class DrafterGroup(click.Group):
     command_class = click_zh.ChineseCommand
     group_class = type  # subgroups (drafter templates) behave the same
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return click_zh.short_help(self, limit)
+
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:

@@ -206,5 +206,20 @@ class ChineseContext(click.Context):
     formatter_class = ChineseHelpFormatter
 
 
+def short_help(command: click.Command, limit: int = 45) -> str:
+    """The first sentence of a command's help for the command list. click cuts at the last space
+    that fits, and Chinese has no spaces ("显示 drafter..."); a sentence ends at “。”."""
+    if command.short_help:
+        return command.short_help
+    first = (command.help or "").strip().split("\n\n", 1)[0].replace("\n", "")
+    sentence = first.split("。", 1)[0]
+    if display_width(sentence) > 2 * limit and "：" in sentence:  # the list shows what it does, not every detail
+        sentence = sentence.split("：", 1)[0]
+    return f"{sentence}。"
+
+
 class ChineseCommand(click.Command):
     context_class = ChineseContext
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return short_help(self, limit)

@@ -12,6 +12,7 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Word files given where text is expected: a .docx is a zip, a .doc (and .xls) an OLE2 compound file.
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_MAGIC = b"{\\rtf"
 
 
 def decode_lines(raw: bytes, file: str) -> tuple[str, str | None]:
@@ -58,8 +59,9 @@ def _refuse_binary(raw: bytes, file: str) -> None:
             f"{file}: 这是 Word 文稿（.docx）或其他压缩格式的文件，不是 YAML 表单或纯文本。"
             f"要由已有文稿生成表单，请运行：drafter extract {shell_quote(file)}"
         )
-    if raw.startswith(OLE_MAGIC):
+    if raw.startswith(OLE_MAGIC) or raw.startswith(RTF_MAGIC):
         raise InputError(
-            f"{file}: 这是旧版 Word/Excel 文件（.doc/.xls），不是 YAML 表单或纯文本。"
-            "请在 Word/WPS 中另存为 .docx 后，运行 drafter extract 由它生成表单。"
+            f"{file}: 这是旧版 Word/WPS 文稿（.doc/.wps/.rtf）或 Excel 表格（.xls），不是 YAML 表单或纯文本。"
+            f"如是文稿，要由它生成表单，请运行：drafter extract {shell_quote(file)}（需要 LibreOffice；"
+            "也可先在 Word/WPS 中另存为 .docx）"
         )

@@ -129,6 +129,9 @@ def test_help_is_in_chinese_with_chinese_placeholders():
     assert "-o, --output 路径      输出的 .docx 文件" in result.output  # columns aligned by display width
     top = CliRunner().invoke(cli, ["--help"], prog_name="drafter").output
     assert top.startswith("用法：drafter [选项] 命令 [参数]...\n") and "\n命令：\n" in top
+    listed = top.split("\n命令：\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed] == sorted(cli.commands)  # one line each, not cut at a space
+    assert all(line.endswith("。") for line in listed), listed
     init = CliRunner().invoke(cli, ["init", "--help"], prog_name="drafter").output
     assert "[默认：report.yaml]" in init and "--year 整数" in init
 
@@ -173,7 +176,10 @@ def test_a_word_file_given_to_build_points_to_extract(bad_inputs):
         "要由已有文稿生成表单，请运行：drafter extract word.docx\n")
     (bad_inputs / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
     old = CliRunner().invoke(cli, ["validate", "old.doc"])
-    assert old.exit_code == 2 and "另存为 .docx 后，运行 drafter extract" in old.output
+    assert old.exit_code == 2 and "如是文稿，要由它生成表单，请运行：drafter extract old.doc（需要 LibreOffice" in old.output
+    (bad_inputs / "saved as rtf.yaml").write_bytes(b"{\\rtf1\\ansi \\f0 \\'c7\\'e0}")
+    rtf = CliRunner().invoke(cli, ["validate", "saved as rtf.yaml"])
+    assert rtf.exit_code == 2 and 'drafter extract "saved as rtf.yaml"' in rtf.output
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])

@@ -61,7 +61,7 @@ def test_init_with_a_sheet_fills_the_starter_form_and_the_draft_says_the_figures
         ["序号", "指标名称", "单位", "本年", "上年", "目标", "增幅（%）"],
         [1, "全社会R&D经费投入", "亿元", 13.56, 12.1, 14, 12.07],
         [2, "研发投入强度", "%", 0.0231, 0.0215, None, None],
-        [3, "高新技术企业", "家", "１２８", "1,12", None, None],
+        [3, "高新技术企业", "家", "１２８", "一百一十二", None, None],
         [4, "技术合同成交额", "万元", 52000, 41000, 50000, None],
     ], title_row="2025年青山县主要科技指标完成情况", percent=["D4", "E4"])
     result = run("init", "--indicators", "指标.xlsx", "--year", 2025, "--org", "青山县科学技术局", "-o", "青山.yaml")
@@ -106,6 +106,13 @@ def test_year_columns_set_the_report_year(run, tmp_path):
     patents = indicator(form, "patent_grants")
     assert (patents.value, patents.previous, patents.target) == (1302, 1190, 1250)
     assert indicator(form, "science_envoys").value == 92
+
+
+def test_year_columns_that_fit_neither_the_report_year_nor_the_one_before(run, tmp_path):
+    (tmp_path / "old.csv").write_text("指标,单位,2022年,2021年\n专利授权量,件,900,800\n", encoding="utf-8")
+    result = run("init", "--indicators", "old.csv", "--year", 2025, "-o", "r.yaml")
+    assert (result.exit_code, result.output) == (2, "old.csv: 表头中的年份（2022年、2021年）与报告年度 2025 年及上一年都不符，"
+                                                     "没有可以填入的列。请核对是否选错了指标表或表单。\n")
 
 
 def test_import_into_an_edited_form_changes_only_the_figures(run, tmp_path):
@@ -165,7 +172,7 @@ def test_missing_fields_are_added_in_block_and_flow_items_and_line_endings_and_e
 def test_numbered_names_with_units_and_other_header_words(run, tmp_path):
     (tmp_path / "s.csv").write_text(
         "序号,项目,本期,上年同期,比上年增长（%）\n"
-        "1,1、全社会R&D经费投入（万元）,\"128,000\",\"112,000\",14.3\n"
+        "1,1、全社会R&D经费投入（万元）,\"128,000\",112 000,14.3\n"
         "2,（二）高新技术企业数（家）,１６０家,—,\n"
         "3,R&D经费投入强度（%）,2.45%,2.33%,\n",
         encoding="utf-8")

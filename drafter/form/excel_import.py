@@ -14,7 +14,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +23,7 @@ import yaml
 from drafter.catalogue import MONEY_UNITS, catalogue
 from drafter.encoding import OLE_MAGIC, decode_text
 from drafter.errors import InputError
+from drafter.form.lenient import figure_of
 from drafter.resources import schemas_dir
 from drafter.safeio import read_bounded
 
@@ -91,6 +92,11 @@ def read_figures(path: Path, year: int | None = None, known_names: dict[str, str
         header = find_header(rows, year)
         if header is not None:
             return _figures(str(path), sheet, rows, merged, header, names)
+    years = sorted({m.group(1) for _, rows, _ in tables for row in rows[:HEADER_SEARCH_ROWS] for cell in row
+                    if cell.value is not None and (m := YEAR_HEADER.match(normalise(str(cell.value))))}, reverse=True)
+    if year and years:
+        raise InputError(f"{path}: 表头中的年份（{'、'.join(y + '年' for y in years)}）与报告年度 {year} 年及上一年都不符，"
+                         "没有可以填入的列。请核对是否选错了指标表或表单。")
     raise InputError(
         f"{path}: 在各工作表的前 {HEADER_SEARCH_ROWS} 行中找不到表头行。"
         "表头行应有“指标”（或“指标名称”“项目”）列，以及“本年”“上年”“目标”或“2025年”“2024年”这样的数值列。"
@@ -235,7 +241,6 @@ def _figure_columns(texts: list[str], year: int | None) -> tuple[dict, int | Non
 def _figures(file: str, sheet: str, rows: list[list[Cell]], merged: list[str], header: Header,
              names: dict[str, str]) -> SheetFigures:
     result = SheetFigures(file, sheet, header.year)
-    header_cells = rows[header.row]
     where = f"{file}（工作表“{sheet}”）" if sheet else file
     for span in merged:
         first_row, last_row = _rows_of(span)
@@ -304,7 +309,7 @@ def _unmatched(where: str, address: str, name: str, names: dict[str, str]) -> st
 
 
 def parse_cell(cell: Cell, unit: str | None) -> Decimal | None:
-    """A cell's number. Text is read as a person would ("23,600", "６１２", "1.96%"); anything else
+    """A cell's number. Text is read as a person would ("23,600", "６１２", "1.96%", "四十五"); anything else
     raises ValueError with the reason (said after the indicator's name)."""
     if cell.formula:
         raise ValueError("是公式，但文件中没有保存计算结果。请在 Excel/WPS 中打开该文件、保存后再导入。")
@@ -316,7 +321,7 @@ def parse_cell(cell: Cell, unit: str | None) -> Decimal | None:
         return number * 100 if cell.percent and unit in (None, "%") else number
     if not isinstance(value, str):
         raise ValueError(f"应为数字，实际为日期或其他内容（{value}）。")
-    text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "")
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))  # "1 302" as Excel's text export spaces it
     if text in ("", "-", "—", "--", "/", "无"):
         return None
     written_unit = next((u for u in sorted(KNOWN_UNITS - {"%"}, key=len, reverse=True) if text.endswith(u)), None)
@@ -324,16 +329,10 @@ def parse_cell(cell: Cell, unit: str | None) -> Decimal | None:
         if written_unit != unit:
             raise ValueError(f"写作“{value}”，带有单位“{written_unit}”{f'，与单位“{unit}”不同' if unit else ''}。请只填数字，单位写在“单位”列。")
         text = text[: -len(written_unit)]
-    percent = text.endswith("%")
-    if percent:
-        text = text[:-1]
-        if unit not in (None, "%"):
-            raise ValueError(f"写作百分数“{value}”，但单位是“{unit}”。")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():  # Decimal also reads "inf" and "NaN"
+    if text.endswith("%") and unit not in (None, "%"):
+        raise ValueError(f"写作百分数“{value}”，但单位是“{unit}”。")
+    number = figure_of(text, percent_allowed=True)  # the form's own reading: "23,600", "６１２", "四十五"
+    if number is None:
         raise ValueError(f"应为数字，实际为“{value}”。请只填数字，单位写在“单位”列。")
     return number
 
