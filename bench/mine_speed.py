@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=MIN_RUNS)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    segmenter = run([sys.executable, "-c", "from drafter.mining import segment; print(segment.backend())"]).stdout.strip()
+    segmenter = run([sys.executable, "-c", "from drafter.mining import segment; print(segment.backend())"]).stdout.decode().strip()
     print(f"机器：{machine()}\n分词：{segmenter}；开始时负载 {load()}\n")
     print(f"文本 MB | 文件数 | 单核 s | 单核 MB/s | 单核 CPU s | 按 CPU 时间 MB/s | {args.jobs} 核 s | {args.jobs} 核 MB/s | 加速 | "
           "峰值内存 MB（单核 / 多核）")
