@@ -58,6 +58,7 @@ MISTAKES = [
     ("unclosed single quote", "        - 第二段。\n", "        - '第二段。\n", 22,
      "第22行的引号“'”没有配对的结束引号；请在文字末尾补上“'”，或去掉开头的引号"),
     ("key without a value", "  org: 青山县科学技术局\n", "  org:\n", 2, "冒号后面没有填写内容（应为文字）；请填写，或删除这一行"),
+    ("no space after the colon", "    value: 76\n", "    value:76\n", 11, "第11行冒号后面缺少空格：请写成“value: …”（半角冒号后加一个空格）"),
     ("key without a colon", "  year: 2024\n", "  year 2024\n", 3, "第3行缺少冒号：字段名后面要加半角冒号和空格，如“year: 2024”"),
     ("list item at the wrong depth", "        - 第二段。\n", "      - 第二段。\n", 22, "第22行的列表项“- ”与同一列表的其他项缩进不一致；请与上面的“- ”对齐"),
     ("list item deeper than the one above", "        - 第二段。\n", "          - 第二段。\n", 22,

@@ -175,7 +175,7 @@ def test_the_shipped_bank_passes_the_hardened_reader():
 
 
 def test_bank_with_wrong_types_is_refused_with_positions(tmp_path):
-    data = yaml.safe_load((REPO / "seeds" / "phrasebank.yaml").read_text(encoding="utf-8"))
+    data = {key: value[:3] if isinstance(value, list) else value for key, value in load_bank().data.items()}
     data["documents"] = "很多"
     data["openings"][0]["count"] = [1]
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -253,3 +253,51 @@ def test_a_bank_with_a_non_utf8_file_name_reads_back_and_is_named_printably(tmp_
     message = str(caught.value)
     message.encode("utf-8")  # printable: no lone surrogates
     assert "U+DCB6U+DCCC" in message
+
+
+# --- fuzzing the bank reader: any text or structure is a bank or drafter's own error ---------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from drafter.errors import DrafterError  # noqa: E402
+from drafter.mining.bank import KINDS  # noqa: E402
+
+BANK_WORDS = ["version", "documents", "files", *KINDS, "text", "count", "docs", "section", "examples", "file", "line",
+              "level", "indicator", "verb", "object", "pmi"]
+bank_scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(), st.text(max_size=8),
+                         st.sampled_from(["achievements", "plans", "{N}", "\x1e", "\x1b[2J", "\ufffe"]))
+bank_trees = st.recursive(bank_scalars, lambda children: st.one_of(
+    st.lists(children, max_size=3), st.dictionaries(st.sampled_from(BANK_WORDS), children, max_size=5)), max_leaves=20)
+
+
+SEEDS_BANK = load_bank().data
+SMALL_BANK = {"version": 1, "documents": 1, "files": ["a.txt"], **{kind: SEEDS_BANK[kind][:2] for kind in KINDS}}
+
+
+def bank_never_crashes(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        bank = load_bank(path)
+    except DrafterError:
+        return
+    for kind in KINDS:
+        bank.best(kind)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(max_size=120))
+def test_fuzz_bank_any_text(tmp_path, text):
+    bank_never_crashes(tmp_path, text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(bank_trees)
+def test_fuzz_bank_any_structure(tmp_path, tree):
+    base = {**SMALL_BANK}
+    if isinstance(tree, dict):
+        base.update(tree)
+    else:
+        base["openings"] = tree
+    bank_never_crashes(tmp_path, yaml.safe_dump(base, allow_unicode=True))

@@ -11,7 +11,7 @@ from drafter.form.model import Report, build_report
 from drafter.form.validate import rule_problems, schema_problems, unfilled_reference_warnings
 from drafter.form.warnings import (date_warnings, last_year_warnings, magnitude_warnings, placeholder_warnings,
                                    plan_warnings, strip_typed_numbers)
-from drafter.form.yaml_source import SourceMap, parse_yaml, read_source
+from drafter.form.yaml_source import SourceMap, parse_yaml, read_source, visible
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def load_form(path: Path, last: Path | None = None) -> LoadedForm:
     With `last` (last year's form), previous values are compared with what it said.
     """
     text, encoding_note = read_source(path)
-    loaded = parse_form(text, str(path), notes=(encoding_note,) if encoding_note else ())
+    loaded = parse_form(text, visible(str(path)), notes=(encoding_note,) if encoding_note else ())
     warnings = list(loaded.warnings) + plan_warnings(loaded.report, loaded.source)
     if last is not None:
         warnings += last_year_warnings(loaded.report, loaded.source, load_form(last).report)

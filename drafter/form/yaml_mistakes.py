@@ -50,6 +50,7 @@ def typing_mistakes(text: str, file: str) -> list[Problem]:
     keys = _key_pattern()
     colon = re.compile(rf"(?:^\s*(?:-\s+)?|[{{,，]\s*)(?:{keys})\s*(：)")
     comma = re.compile(rf"(，)\s*(?:{keys})\s*[:：]")
+    no_space = re.compile(rf"^\s*(?:-\s+)?((?:{keys}):)(?=[^\s:/])")
     problems = []
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip(" ")
@@ -66,6 +67,10 @@ def typing_mistakes(text: str, file: str) -> list[Problem]:
         for match in colon.finditer(line):
             problems.append(Problem(number, match.start(1) + 1, "",
                                     f"第{number}行用了全角冒号“：”，请改为半角冒号加空格“: ”", file))
+        match = no_space.match(line)
+        if match:
+            problems.append(Problem(number, match.end(1) + 1, "",
+                                    f"第{number}行冒号后面缺少空格：请写成“{match.group(1)} …”（半角冒号后加一个空格）", file))
         if "{" in line:
             for match in comma.finditer(line):
                 problems.append(Problem(number, match.start(1) + 1, "",
