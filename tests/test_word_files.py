@@ -228,8 +228,9 @@ def test_a_workbook_with_an_entity_is_refused_before_openpyxl_reads_it(tmp_path)
     check_docx(path, ".xlsx")  # a plain workbook passes
     parts = _parts(path)
     sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace("?>", '?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1) \
-        .encode("utf-8")
+    start = sheet.index("?>") + 2 if sheet.startswith("<?xml") else 0
+    doctype = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:start] + doctype + sheet[start:]).encode("utf-8")
     bad = tmp_path / "bad.xlsx"
     with zipfile.ZipFile(bad, "w") as archive:
         for name, data in parts.items():
