@@ -39,6 +39,7 @@ class ReadReport:
     note: str | None = None            # e.g. the encoding was guessed
     removed: tuple[Removed, ...] = ()  # lines cleaning took out as web-page furniture, with the reason
     headers: tuple[str, ...] = ()      # a Word file's header and footer text, apart from the body
+    source: tuple[Line, ...] = ()      # the lines as read, before parsing: what a proofreader quotes
 
     @property
     def lines(self) -> tuple[int, ...]:
@@ -69,7 +70,7 @@ def read_report(path: Path) -> ReadReport:
         lines, removed, headers, unit = [Line(n, t) for n, t in cleaned.kept], cleaned.removed, (), "行"
     blocks, numbers = parse_lines(lines)
     document = Document(tuple(blocks), tuple(numbers), (), str(path), unit)
-    return ReadReport(path, classify(document), note, tuple(removed), headers)
+    return ReadReport(path, classify(document), note, tuple(removed), headers, tuple(lines))
 
 
 @dataclass
