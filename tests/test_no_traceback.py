@@ -34,6 +34,7 @@ COMMANDS = [
     ["templates", "list", "--templates", X], ["templates", "show", X],
     ["templates", "show", "report.j2", "--templates", X],
     ["templates", "copy", "report.j2", X], ["templates", "copy", X, "{NEW}"],
+    ["templates", "diff", X], ["templates", "diff", "report.j2", "--templates", X],
     ["check", "{TXT}", "-j", X], ["check", "{TXT}", "--disable", X], ["mine", "{TXT}", "-o", "{NEW}.yaml", "-j", X],
     ["init", "--indicators", X, "-o", "{NEW}.yaml"],
     ["indicators", "import", X, "{FORM}", "--dry-run"], ["indicators", "import", "{TXT}", X, "--dry-run"],
