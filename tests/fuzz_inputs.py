@@ -16,6 +16,27 @@ TEXT_NOISE = ["一、", "（一）", "1.", "（1）", "\x1e", "\x0b", "\x1b[31m"
               "第一，", "同比增长-0%", "9" * 40, "年" * 100, "一、" * 30, "\n\n\n"]
 
 
+YAML_NOISE = ["x", "科技", "123", "-1", "", "&a ", "*a", "<<: *a", "!!int ", "!!binary ", "!!set ", "!!python/object:os.system ", "? ", "- ",
+              ": ", "\t", "'", '"', "{", "[", "~", "0x1F", "0o17", "1e400", ".nan", "\x1e", "\x1b[2J", "\ufffe",
+              "{{ 7*7 }}", "<w:p>", "一、INJECTED", "version: 2", "\n  " * 3, "9" * 5000]
+
+
+def mutate_yaml(text: str, rng: random.Random) -> str:
+    """A YAML file with tags, anchors, aliases, merge keys, odd scalars and broken indentation put in."""
+    lines = text.splitlines()
+    for _ in range(rng.randint(1, 3)):
+        index = rng.randrange(len(lines)) if lines else 0
+        if not lines or rng.random() < 0.6:
+            line = lines[index] if lines else ""
+            cut = len(line) if rng.random() < 0.5 else rng.randrange(len(line) + 1)  # often a value's end
+            lines[index:index + 1] = [line[:cut] + rng.choice(YAML_NOISE) + line[cut:]]
+        elif rng.random() < 0.5:
+            del lines[index]
+        else:
+            lines.insert(index, lines[rng.randrange(len(lines))])
+    return "\n".join(lines) + "\n"
+
+
 def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
     """A few bytes flipped, cut or repeated anywhere in the file (most often a damaged zip)."""
     data = bytearray(data)

@@ -21,7 +21,7 @@ from drafter.errors import DrafterError
 from drafter.form import load_form
 from drafter.templating import render_draft, template_search_path
 from tests.conftest import MAIN_EXAMPLE, REPO
-from tests.fuzz_inputs import mutate_docx, mutate_text
+from tests.fuzz_inputs import mutate_docx, mutate_text, mutate_yaml
 
 CORPUS = REPO.parent / "shared" / "corpus" / "docx"
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
@@ -97,6 +97,45 @@ def _text_cases(tmp_path, count: int, seed: int) -> list[str]:
         extract_to_form(path, path.with_suffix(".yaml"))
 
     return _failures(paths, run)
+
+
+@pytest.fixture(scope="module")
+def small_bank() -> str:
+    """The shipped phrase bank cut to three entries a kind: every kind and field, a few KB."""
+    import yaml
+
+    data = yaml.safe_load((REPO / "seeds" / "phrasebank.yaml").read_text(encoding="utf-8"))
+    small = {key: value[:3] if isinstance(value, list) else value for key, value in data.items()}
+    return "# drafter 短语库\n" + yaml.safe_dump(small, allow_unicode=True, sort_keys=False)
+
+
+def _bank_cases(small_bank: str, tmp_path, count: int, seed: int, builds: int) -> list[str]:
+    from drafter.commands.suggest import suggest
+
+    rng = random.Random(seed)
+    form = tmp_path / "report.yaml"
+    shutil.copyfile(MAIN_EXAMPLE, form)
+    paths = []
+    for number in range(count):
+        path = tmp_path / f"b{number}.yaml"
+        path.write_text(mutate_yaml(small_bank, rng), encoding="utf-8", errors="surrogatepass")
+        paths.append(path)
+
+    def run(path: Path) -> None:
+        suggest("科技", None, path, 5)
+        if int(path.stem[1:]) < builds:  # a build puts the bank's phrases into a draft
+            build_report(form, tmp_path / "out.docx", force=True, bank=path)
+
+    return _failures(paths, run)
+
+
+def test_mutated_phrase_banks_through_suggest_and_build(small_bank, tmp_path):
+    assert _bank_cases(small_bank, tmp_path, 60, seed=4, builds=10) == []
+
+
+@pytest.mark.slow
+def test_mutated_phrase_banks_at_length(small_bank, tmp_path):
+    assert _bank_cases(small_bank, tmp_path, 800, seed=14, builds=100) == []
 
 
 def test_mutated_word_files_through_the_reader(word_files, tmp_path):

@@ -214,3 +214,26 @@ def test_a_text_past_the_size_limit_is_refused_by_check_and_skipped_by_mine(tmp_
         check_files([path])
     result = mine_paths([path], tmp_path / "bank.yaml")
     assert result.tally.read == 0 and "文件过大" in result.tally.skipped[0][1]
+
+
+def test_a_workbook_with_an_entity_is_refused_before_openpyxl_reads_it(tmp_path):
+    import openpyxl
+
+    from drafter.docx.guard import check_docx
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "高新技术企业"
+    path = tmp_path / "table.xlsx"
+    book.save(path)
+    check_docx(path, ".xlsx")  # a plain workbook passes
+    parts = _parts(path)
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    start = sheet.index("?>") + 2 if sheet.startswith("<?xml") else 0
+    doctype = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:start] + doctype + sheet[start:]).encode("utf-8")
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(bad, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(InputError, match="DTD"):
+        check_docx(bad, ".xlsx")

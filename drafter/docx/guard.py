@@ -37,9 +37,9 @@ def _refuse(label, reason: str) -> InputError:
 
 
 def check_docx(path: Path, kind: str = ".docx") -> None:
-    """Raise InputError for a file that is not a zip, or whose members expand past the limits
-    (an .xlsx is a zip of XML too: `kind` names the format in the message)."""
-    package_parts(read_bounded(path, MAX_FILE, f"{kind} 文件"), path, kind)
+    """Raise InputError for a file that is not a zip, whose members expand past the limits, or whose XML
+    holds a DTD, an entity or too deep nesting (an .xlsx is a zip of XML too: `kind` names the format)."""
+    check_parts(package_parts(read_bounded(path, MAX_FILE, f"{kind} 文件"), path, kind), path, kind)
 
 
 def read_package(path: Path) -> dict[str, bytes]:
@@ -86,12 +86,12 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label) -> by
     return data
 
 
-def parse_xml(data: bytes, label, part: str):
+def parse_xml(data: bytes, label, part: str, kind: str = ".docx"):
     """An XML part parsed safely: no DTD or entity, no network, no nesting past MAX_DEPTH."""
     try:
         root = etree.fromstring(data, SAFE_PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise _refuse(label, f"{NOT_DOCX}（部件 {part} 的 XML 有误）") from exc
+        raise _refuse(label, f"{NOT_DOCX.replace('.docx', kind)}（部件 {part} 的 XML 有误）") from exc
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise _refuse(label, f"部件 {part} 含有 DTD/实体声明（Word 从不使用，可能是恶意构造），已拒绝读取")
@@ -113,11 +113,11 @@ def _depth(root) -> int:
     return deepest
 
 
-def check_parts(parts: dict[str, bytes], label) -> None:
+def check_parts(parts: dict[str, bytes], label, kind: str = ".docx") -> None:
     """Parse every XML part safely, so python-docx never meets a DTD, an entity or a malformed part."""
     for name, data in parts.items():
         if name.lower().endswith(XML_SUFFIXES):
-            parse_xml(data, label, name)
+            parse_xml(data, label, name, kind)
 
 
 def open_docx(path: Path):
