@@ -9,6 +9,7 @@ from pathlib import Path
 
 from drafter.checks import Target, run_checks
 from drafter.checks.base import format_finding
+from drafter.checks.language import check_language
 from drafter.document import Document, parse_draft
 from drafter.reading.classify import classify
 from drafter.docx.reference_check import reference_file_warning
@@ -32,6 +33,7 @@ class BuildResult:
     document: Document
     notes: tuple[str, ...]
     findings: tuple = ()  # what drafter check finds in the draft just built
+    phrases: tuple = ()   # each phrase the templates chose and where it came from (build --explain)
 
 
 def default_output(form_path: Path, title: str) -> Path:
@@ -62,9 +64,13 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     loaded.check_strict(strict)
     report = loaded.report
     search_path = template_search_path(templates, form_path)
-    draft = classify(parse_draft(render_draft(report, search_path, bank_loader=lambda: load_bank(bank))))
+    bank = bank or office_bank(report, form_path, loaded.source)
+    used: list = []
+    draft = classify(parse_draft(render_draft(report, search_path, bank_loader=(lambda: load_bank(bank)) if bank else None,
+                                              phrase_log=used)))
     findings = tuple(run_checks(Target(draft, draft.positions or tuple(range(1, len(draft.blocks) + 1)),
                                        draft.unit, report, draft.kinds)))
+    findings += tuple(check_language(draft, report, used))
     if strict and any(f.severity == "error" for f in findings):
         errors = [format_finding(str(form_path), f) for f in findings if f.severity == "error"]
         raise OutputError("\n".join(errors + [f"文稿校对发现 {len(errors)} 处错误（--strict 时不生成文稿）。"]))
@@ -84,7 +90,20 @@ def build_report(form_path: Path, output: Path | None = None, templates: Path | 
     notes += (f"已把修改过的原文件另存为：{backup}",) if backup else ()
     differs = reference_file_warning(reference_path, reference_data) if own else None
     notes += (differs,) if differs else ()
-    return BuildResult(target, draft, notes, findings)
+    return BuildResult(target, draft, notes, findings, tuple(used))
+
+
+def office_bank(report, form_path: Path, source=None) -> Path | None:
+    """The form's phrases.bank, confined to the form's folder; no bank means the neutral built-in phrasing."""
+    name = report.phrases.bank if report.phrases else None
+    if not name:
+        return None
+    return confined_path(form_path, name, source or SourceMap(str(form_path)), ("phrases", "bank"))
+
+
+def explain_lines(used) -> list[str]:
+    """"过渡语  [默认用语]  现将有关情况报告如下：": each chosen phrase and where it came from."""
+    return [f"{u.what}  [{u.origin}]  {u.text}" for u in used]
 
 
 def office_reference(path: Path) -> tuple[bytes, tuple[str, ...]]:

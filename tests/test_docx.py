@@ -90,7 +90,8 @@ def test_title_recipient_body_and_signature_read_back(built):
     lines = paragraphs(built)
     assert lines[0] == ("Title", "青山县科学技术局2024年工作总结\n及2025年工作计划")  # broken before 及
     assert lines[1] == ("主送机关", "县委、县政府：")
-    assert lines[2][0] == "Normal" and lines[2][1].endswith("现将一年来工作总结如下：")  # the seeds' transition
+    assert lines[2] == ("Normal", "2024年，在县委、县政府的坚强领导下，我局认真履行职责，各项工作取得新成效。"
+                                  "现将有关情况报告如下：")  # a 报告 to its 主送: the neutral default
     signature = lines.index(("落款", "青山县科学技术局"))
     assert lines[signature - 2: signature + 2] == [
         ("Normal", "特此报告。"), ("Normal", "附件：主要科技指标完成情况表"),

@@ -59,15 +59,15 @@ def test_known_figures_give_exactly_these_sentences(known, tmp_path):
     assert texts[2] == "一、2024年工作完成情况"
     assert texts[3] == (
         "2024年，全社会R&D经费投入达到5.6亿元，同比增长100%，实现翻番，完成年度目标的112%，居全市第4位；"
-        "R&D经费投入强度达到1.95%，比上年降低0.1个百分点，完成年度目标的92.9%；"
-        "争取上级科技资金达到1.23亿元，同比增长23.5%；"
-        "专利授权量达到420件（其中发明专利37件），与上年持平；"
-        "技术合同成交额达到8500万元，同比增长325%，实现翻两番。"
+        "R&D经费投入强度为1.95%，比上年降低0.1个百分点，完成年度目标的92.9%；"
+        "争取上级科技资金1.23亿元，增长23.5%；"
+        "授权专利420件（其中发明专利37件），与上年持平；"
+        "技术合同成交额达到8500万元，比上年增长325%，实现翻两番。"
     )
     assert texts[4] == ("2024年工作计划确定的3项重点任务，已完成1项，部分完成1项，未完成1项。"
                         "其中，“建设科创中心”部分完成，二期主体完工，设备尚在采购；“设立科技金融基金”未完成。")
     goals = texts.index("（一）主要目标")
-    assert texts[goals + 1] == "2025年，全社会R&D经费投入力争达到6.5亿元，增长16.1%；R&D经费投入强度确保达到2.2%，提高0.25个百分点。"
+    assert texts[goals + 1] == "2025年，全社会R&D经费投入力争达到6.5亿元，比上年增长16.1%；R&D经费投入强度确保达到2.2%，提高0.25个百分点。"
 
 
 def test_known_figures_give_exactly_these_table_cells(known, tmp_path):
@@ -181,7 +181,7 @@ def test_next_year_form_builds_with_visible_gaps(tmp_path):
     new = init_from(MAIN_EXAMPLE, tmp_path / "2025.yaml")
     texts = [text for _, text in paragraphs(build_report(new, tmp_path / "2025.docx").output)]
     assert texts[0].replace("\n", "") == "青山县科学技术局2025年工作总结及2026年工作计划"
-    assert texts[4].startswith("2025年，全社会R&D经费投入达到（待填写）亿元；")
+    assert texts[4].startswith("2025年，全社会R&D经费投入（待填写）亿元；")
 
 
 def test_last_year_form_catches_a_changed_previous_value(tmp_path):

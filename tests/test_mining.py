@@ -92,11 +92,47 @@ def test_heading_formulas(level, title, words, formula):
 
 def test_suggest_finds_useful_headings_and_sentences_for_science_envoys():
     lines = suggest("科技特派员")
-    assert lines[0] == "【标题格式】"
+    assert lines[0] == "【原句】"
+    assert lines[1] == "  二级标题 (四)强化人才引领，继续深化科技特派员等人才工作（1 篇，seeds/000_3e3a879254da2c44.txt:51）"
+    assert "【标题格式】" in lines
     assert any("强化科技特派员等人才工作" in line for line in lines)
     assert "【句式】" in lines
     assert any("科技特派员" in line and "{N}" in line for line in lines)
     assert all("seeds/" in line for line in lines if line.strip().startswith("例："))
+
+
+def test_suggest_finds_whole_sentences_with_their_source():
+    lines = suggest("孵化器", kind="passages")
+    assert lines[0] == "【原句】"
+    assert any("湖南金丹科技投资有限公司被评为省级科技企业孵化器" in line and "seeds/004_fed0c36332e47857.txt:39" in line
+               for line in lines)
+    assert all(line.rstrip("）").endswith(tuple("0123456789")) for line in lines[1:])
+
+
+def test_suggest_falls_back_to_sentences_with_a_collocate(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text(
+        "甲县科技局2023年工作总结\n一、工作成效\n全年引进科技人才30名。深入开展科技培训20场次。\n"
+        "继续引进科技人才驻企服务。\n引进农业专家下乡指导。\n二、存在问题\n经费不足。\n", encoding="utf-8")
+    bank = mine_paths([tmp_path / "old"], tmp_path / "b.yaml").output
+    assert suggest("科技人才", kind="passages", bank_path=bank) == [
+        "【原句】", "  继续引进科技人才驻企服务。（1 篇，old/a.txt:4）", "  全年引进科技人才30名。（1 篇，old/a.txt:3）",
+        "  引进农业专家下乡指导。（含搭配词“引进”）（1 篇，old/a.txt:5）"]
+
+
+def test_mining_leaves_out_names_other_places_fragments_and_noun_led_formulas(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text(
+        "乙县科技局2023年工作总结\n一、工作成效\n（一）科技创新能力持续增强\n（二）聚焦主体培育，企业实力不断壮大\n"
+        "白岩、傅尚文等12人被评为市科技特派员先进个人。认定宜春市科技型中小企业15家。培育科技示范户120户。\n"
+        "二、存在问题\n经费不足。\n", encoding="utf-8")
+    data = yaml.safe_load(mine_paths([tmp_path / "old"], tmp_path / "b.yaml").output.read_text(encoding="utf-8"))
+    texts = {kind: [e["text"] for e in data[kind]] for kind in KINDS}
+    assert "聚焦X，Y不断壮大" in texts["headings"] and not any(t.startswith("科技X") for t in texts["headings"])
+    assert "认定{地名}科技型中小企业{N}家" in texts["sentences"]
+    assert not any("傅尚文" in t for kind in KINDS for t in texts[kind])
+    assert "示范户{N}户" not in texts["frames"] and "范户{N}户" not in texts["frames"]
+    assert "（一）科技创新能力持续增强" in texts["passages"]  # a heading is still a sentence worth finding
 
 
 def test_suggest_by_kind_and_nothing_found():
@@ -104,13 +140,13 @@ def test_suggest_by_kind_and_nothing_found():
     assert suggest("不存在的词语") == ["短语库中没有含“不存在的词语”的用语。"]
 
 
-def test_built_opening_and_lead_ins_come_from_the_bank(example_copy):
+def test_without_a_bank_the_phrasing_is_plain_and_fits_the_document(example_copy):
     texts = [p.text for p in docx.Document(str(build_report(example_copy("seed001-government-tasks.yaml")).output)).paragraphs]
-    assert "2022年，虽然取得了一定的成绩，但也还存在一些问题和不足：" in "".join(texts)
-    assert "2023年重点要抓好以下几项工作。" in texts
+    joined = "".join(texts)
+    assert "但也还存在" not in joined and "首位战略" not in joined and "重点要抓好" not in joined
     main = [p.text for p in docx.Document(str(build_report(example_copy()).output)).paragraphs]
-    assert main[2].startswith("2024年，在县委、县政府的")
-    assert main[2].endswith("现将一年来工作总结如下：")
+    assert main[2] == "2024年，在县委、县政府的坚强领导下，我局认真履行职责，各项工作取得新成效。现将有关情况报告如下："
+    assert "工作中还存在一些困难和问题，主要是：一是企业创新主体作用发挥不够充分" in "".join(main)
 
 
 def test_an_office_bank_changes_the_phrasing(tmp_path, example_copy):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import json
 
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from drafter.errors import Problem
 from drafter.form.lenient import number_form_hint
 from drafter.form.fast_schema import is_valid
+from drafter.form.model import PLAN_PARTS, tasks_only
 from drafter.form.yaml_source import SourceMap
 from drafter.resources import report_schema
 
@@ -106,6 +106,8 @@ def _wants_text(error: ValidationError) -> bool:
 
 
 def _unknown_key_message(key: str, known: set[str]) -> str:
+    import difflib  # only a form with a mistake needs it
+
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
     if close:
         return f"不认识的字段“{key}”（是否应为“{close[0]}”？）"
@@ -258,8 +260,6 @@ def _walk_sections(data: dict):
     for index, extra in enumerate(data.get("extra_sections", [])):
         yield from walk(("extra_sections", index), extra, 1)
     plan = data.get("plan", {})
-    parts = [key for key in ("approach", "goals", "tasks", "measures") if key in plan]
-    tasks_only = parts == ["tasks"]
+    parts = [key for key in PLAN_PARTS if key in plan]
     for key in parts:
-        # When the plan has only tasks, they sit directly under 三、 and lose one level.
-        yield from walk(("plan", key), plan[key], 1 if tasks_only else 2)
+        yield from walk(("plan", key), plan[key], 1 if tasks_only(parts) else 2)

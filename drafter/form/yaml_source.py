@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.encoding import decode_text, read_input
+from drafter.encoding import decode_text
 from drafter.errors import FormError, InputError, Problem
 
 # Aliases let a few lines expand into billions of nodes ("billion laughs"); a real form has a few

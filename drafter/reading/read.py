@@ -42,6 +42,7 @@ class ReadReport:
     note: str | None = None            # e.g. the encoding was guessed
     removed: tuple[Removed, ...] = ()  # lines cleaning took out as web-page furniture, with the reason
     headers: tuple[str, ...] = ()      # a Word file's header and footer text, apart from the body
+    source: tuple[Line, ...] = ()      # the lines as read, before parsing: what a proofreader quotes
 
     @property
     def lines(self) -> tuple[int, ...]:
@@ -74,7 +75,7 @@ def read_report(path: Path) -> ReadReport:
     blocks, numbers = parse_lines(lines, dropped)
     document = Document(tuple(blocks), tuple(numbers), (), str(path), unit)
     removed = tuple(sorted((*removed, *dropped), key=lambda r: r.line))
-    return ReadReport(path, classify(document), note, removed, headers)
+    return ReadReport(path, classify(document), note, removed, headers, tuple(lines))
 
 
 @dataclass

@@ -15,6 +15,7 @@ from drafter.resources import templates_dir
 from drafter.safeio import read_bounded
 from drafter.templating.cache import bytecode_cache
 from drafter.templating.context import FILTERS, GLOBALS, make_context
+from drafter.templating.loader import next_layer_extends, split_layer, syntax_message, undefined_message, user_templates_dir
 from drafter.templating.sandbox import BoundedEnvironment
 
 MAX_TEMPLATE_BYTES = 1024 * 1024  # the largest built-in template is under 10 KB
@@ -24,7 +25,7 @@ def builtin_templates() -> Path:
 
 
 def template_search_path(user_dir: Path | None, form_path: Path | None) -> list[Path]:
-    """--templates DIR first, then templates/ beside the form, then the built-ins."""
+    """--templates DIR first, then templates/ beside the form, then the per-user folder, then the built-ins."""
     path = []
     if user_dir is not None:
         if not user_dir.is_dir():
@@ -35,6 +36,8 @@ def template_search_path(user_dir: Path | None, form_path: Path | None) -> list[
         raise TemplateError(f"{beside}: 表单旁的模板文件夹是符号链接，为防止读入别处的文件，不予使用。")
     if beside is not None and beside.is_dir():
         path.append(beside)
+    if user_templates_dir().is_dir():
+        path.append(user_templates_dir())
     path.append(builtin_templates())
     return path
 
@@ -80,18 +83,24 @@ def read_template(path: Path) -> str:
 
 
 class ConfinedLoader(jinja2.BaseLoader):
-    """FileSystemLoader's search order, reading only regular files inside each folder."""
+    """FileSystemLoader's search order, reading only regular files inside each folder.
+
+    The folders are layers: an office's template that extends the one it replaces under the same name
+    ({% extends "report.j2" %} in its own report.j2) gets the next layer's, so it keeps only its changes.
+    """
 
     def __init__(self, search_path: list[Path]):
         self.search_path = search_path
 
     def get_source(self, environment, template):
-        for folder in self.search_path:
-            path = locate_template(folder, template)
+        start, name = split_layer(template)
+        for index in range(start, len(self.search_path)):
+            path = locate_template(self.search_path[index], name)
             if path is not None:
                 mtime = os.path.getmtime(path)
-                return read_template(path), str(path), lambda: os.path.getmtime(path) == mtime
-        raise jinja2.TemplateNotFound(template)
+                source = next_layer_extends(read_template(path), name, index + 1)
+                return source, str(path), lambda: os.path.getmtime(path) == mtime
+        raise jinja2.TemplateNotFound(name)
 
     def list_templates(self) -> list[str]:
         found = set()
@@ -120,22 +129,31 @@ def make_environment(search_path: list[Path]) -> BoundedEnvironment:
     return env
 
 
-def render_draft(report: Report, search_path: list[Path], name: str = "report.j2", bank_loader=None) -> str:
+def render_draft(report: Report, search_path: list[Path], name: str = "report.j2", bank_loader=None,
+                 phrase_log: list | None = None) -> str:
     """Render the report's draft text; any template failure becomes a TemplateError naming file:line.
 
-    bank_loader gives the phrase bank (an office's own, or the default), read only when a template asks.
+    bank_loader gives an office's phrase bank, read only when a template asks (none: neutral defaults);
+    phrase_log, when given, receives each phrase chosen and where it came from.
     """
     env = make_environment(search_path)
+    context = make_context(report, bank_loader)
+    if phrase_log is not None:
+        context["phrases"].log = phrase_log
     try:
-        return env.render_bounded(env.get_template(name), make_context(report, bank_loader))
+        return env.render_bounded(env.get_template(name), context)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: 模板语法错误：{exc.message}") from exc
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: 模板语法错误：{syntax_message(exc.message)}") from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板“{exc.name}”（查找位置：{'；'.join(map(str, search_path))}）。") from exc
     except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError, KeyError,
             OverflowError, RecursionError, ZeroDivisionError, IndexError, MemoryError,
             jinja2.TemplateRuntimeError) as exc:
         where = _template_location(exc)
+        if isinstance(exc, jinja2.UndefinedError):
+            raise TemplateError(f"{where}: {undefined_message(str(exc), [*context, *env.globals])}") from exc
+        if isinstance(exc, RecursionError):
+            raise TemplateError(f"{where}: 模板层层引用自己（extends、include 或宏形成了循环）。") from exc
         kind = "模板访问了不允许的内容" if isinstance(exc, SecurityError) else "模板出错"
         raise TemplateError(f"{where}: {kind}：{exc}") from exc
 
