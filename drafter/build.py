@@ -22,7 +22,7 @@ from drafter.layout import Layout
 from drafter.paths import confined_path
 from drafter.mining.bank import load_bank
 from drafter.templating import render_draft, template_search_path
-from drafter.templating.render import builtin_templates
+from drafter.templating.render import builtin_templates, find_template
 
 UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -53,7 +53,7 @@ def choose_reference(given: Path | None, layout: Layout, form_path: Path, search
             raise InputError(f"{given}: 找不到 Word 模板文件。")
         return given, True
     builtin = builtin_templates() / "reference.docx"
-    found = next(folder / "reference.docx" for folder in search_path if (folder / "reference.docx").is_file())
+    found = find_template("reference.docx", search_path)  # never through a symbolic link
     return found, found != builtin
 
 

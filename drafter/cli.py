@@ -190,24 +190,52 @@ def preview(source, output, png_dir, templates, dpi):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--form", type=click.Path(path_type=Path), help="文稿所依据的表单：核对正文数字与表单是否一致。")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式；json 便于脚本处理。")
 @click.option("--strict", is_flag=True, help="有警告时也以退出码 1 结束。")
-@click.option("--disable", multiple=True, metavar="RULE", help="不做某项检查，如 punct.halfwidth 或 punct（可多次使用）。")
+@click.option("--disable", multiple=True, metavar="RULE", help="不做某项检查：检查项或类别，如 punct.halfwidth 或 punct（可多次使用）。")
+@click.option("--enable", multiple=True, metavar="RULE", help="开启默认不做的检查项或类别（可多次使用）。")
+@click.option("--words", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="本单位词表（YAML，可多次使用）；文稿旁的 drafter-words.yaml 自动使用。")
+@click.option("--rules", "list_rules", is_flag=True, help="列出全部检查项（编号、类别、默认级别、说明）。")
+@click.option("--comments", type=click.Path(path_type=Path), metavar="OUT.docx",
+              help="另存一份 .docx，把每处问题作为 Word 批注标在原文上（原文件不变）。")
+@click.option("--fix", type=click.Path(path_type=Path), metavar="OUT",
+              help="另存一份改正了机械性问题（标点全半角、截止→截至、3-5→3～5 等）的文稿，并列出改动。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="同时使用的 CPU 核数；检查多个文件时可加快，结果与单核相同。")
-def check(files, form, output_format, strict, disable, jobs):
-    """校对文稿（.docx/.txt）：序号、占位符、重复、年份日期、数字、统计用语、标点，及与表单数字是否一致。
+def check(files, form, output_format, strict, disable, enable, words, list_rules, comments, fix, jobs):
+    """校对文稿（.docx/.txt）：序号、占位符、错别字与易混词、重复、年份日期、数字、统计用语、标点、文种，及与表单数字是否一致。
 
     有错误时退出码为 1（加 --strict 时警告也算），否则为 0。
     """
-    from drafter.commands.check import as_json, as_text, check_files, exit_code
+    from drafter.commands.check import check_files
 
-    checked = check_files(list(files), form, frozenset(disable), jobs)
-    click.echo(as_json(checked) if output_format == "json" else as_text(checked))
-    sys.exit(exit_code(checked, strict))
+    if list_rules:
+        from drafter.checks.registry import rules_table
+
+        click.echo(rules_table())
+        return
+    if not files:
+        raise DrafterError("请给出要检查的文稿，如：drafter check 文稿.docx")
+    if (comments or fix) and len(files) != 1:
+        raise DrafterError("--comments 和 --fix 一次只处理一个文稿。")
+    report = check_files(list(files), form, frozenset(disable), frozenset(enable), tuple(words), jobs)
+    click.echo(report.as_json() if output_format == "json" else report.as_text())
+    if comments:
+        from drafter.checks.annotate import write_comments
+
+        click.echo(f"已写出带批注的文稿：{write_comments(files[0], report.files[0].findings, comments)}", err=True)
+    if fix:
+        from drafter.checks.annotate import write_fixes
+
+        written, applied = write_fixes(files[0], report.files[0].findings, fix)
+        for line in applied:
+            click.echo(line, err=True)
+        click.echo(f"已写出改正后的文稿（{len(applied)} 处）：{written}", err=True)
+    sys.exit(report.exit_code(strict))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -269,11 +297,12 @@ def mine(paths, output, jobs):
 @cli.command(context_settings=CONTEXT)
 @click.argument("word")
 @click.option("--kind", type=click.Choice(["headings", "openings", "transitions", "problem_leads", "plan_leads",
-                                           "closings", "sentences", "frames", "collocations"]), help="只看某一类用语。")
+                                           "closings", "sentences", "frames", "collocations", "passages"]),
+              help="只看某一类用语（passages：含该词的原句和标题）。")
 @click.option("--bank", type=click.Path(path_type=Path), help="短语库文件；默认用 drafter 自带的。")
 @click.option("-n", "limit", type=click.IntRange(1, 100), default=10, show_default=True, help="每类最多列出几条。")
 def suggest(word, kind, bank, limit):
-    """在短语库中查找含有或常与该词语搭配的标题、套语和句式，并给出原文出处。"""
+    """在短语库中查找含有该词语（或与它常搭配的词）的原句和标题，按使用篇数排列并给出出处；再列出含它的标题格式、套语和句式。"""
     from drafter.commands.suggest import suggest as run_suggest
 
     for line in run_suggest(word, kind, bank, limit):

@@ -4,7 +4,6 @@ or UTF-16 with a BOM, which is what Windows Notepad writes when "Unicode" is cho
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.shell import shell_quote
@@ -64,23 +63,3 @@ def _refuse_binary(raw: bytes, file: str) -> None:
             f"{file}: 这是旧版 Word/Excel 文件（.doc/.xls），不是 YAML 表单或纯文本。"
             "请在 Word/WPS 中另存为 .docx 后，运行 drafter extract 由它生成表单。"
         )
-
-
-
-def read_input(path: Path, max_bytes: int, too_big: str, folder: str) -> bytes:
-    """An input file's bytes; a missing, oversized or unreadable file, a folder, a pipe or a device is an
-    InputError (`too_big` and `folder` finish the message for that kind of file). The size is counted
-    while reading, never trusted from stat (/dev/zero reports 0)."""
-    from drafter.safeio import read_bounded, regular_file_problem
-
-    problem = regular_file_problem(path)
-    if problem == "文件不存在":
-        raise InputError(f"{path}: 文件不存在。")
-    if problem == "这是一个文件夹，不是文件":
-        raise InputError(f"{path}: 这是一个文件夹，{folder}")
-    try:
-        return read_bounded(path, max_bytes)
-    except InputError as exc:
-        if "过大" in str(exc):
-            raise InputError(f"{path}: 文件过大（超过 {max_bytes // 1024 // 1024} MB），{too_big}") from None
-        raise

@@ -9,7 +9,9 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, OutputError
+from drafter.output import write_atomically
+from drafter.safeio import os_reason
 
 # The fonts a 公文 names, and the free faces that stand in for them in a preview.
 FONT_STAND_INS = {
@@ -112,9 +114,16 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = 120) -> Path:
     """One file to `pdf`."""
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as work:
         produced = docs_to_pdfs([docx], Path(work), timeout)[docx]
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(produced), pdf)
+        _make_folder(pdf.parent)
+        write_atomically(pdf, produced.read_bytes())  # atomic, umask permissions, OS errors in Chinese
     return pdf
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: 无法建立文件夹（{os_reason(exc)}）。") from exc
 
 
 def soffice_convert(source: Path, to: str, work_dir: Path, timeout: float = 120, env: dict | None = None,
@@ -151,7 +160,10 @@ def soffice_convert_many(sources: list[Path], to: str, work_dir: Path, timeout: 
 def pdf_to_png(pdf: Path, folder: Path, resolution: int = 80, last_page: int | None = None) -> list[Path]:
     if shutil.which("pdftoppm") is None:
         raise DrafterError("生成 PNG 需要 pdftoppm（Debian/Ubuntu：sudo apt-get install poppler-utils）。")
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     pages = ["-l", str(last_page)] if last_page else []
-    subprocess.run(["pdftoppm", "-png", "-r", str(resolution), *pages, str(pdf), str(folder / pdf.stem)], check=True)
+    done = subprocess.run(["pdftoppm", "-png", "-r", str(resolution), *pages, str(pdf), str(folder / pdf.stem)],
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        raise OutputError(f"{folder}: 生成 PNG 失败（pdftoppm：{done.stderr.decode('utf-8', 'replace').strip()[:200]}）。")
     return sorted(folder.glob(f"{pdf.stem}*.png"))

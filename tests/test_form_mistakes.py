@@ -49,6 +49,9 @@ MISTAKES = [
      "第12行花括号里用了全角逗号“，”分隔字段，请改为半角逗号加空格“, ”"),
     ("indented too far", "  year: 2024\n", "   year: 2024\n", 3, "第3行比上一行多缩进了，但上一行的字段已经有值；同一层的字段请用相同数量的空格开头"),
     ("indented too little", "  year: 2024\n", " year: 2024\n", 3, "第3行的缩进与同一层的其他字段不一致；同一层的字段请用相同数量的空格开头"),
+    ("full-width space indent", "  year: 2024\n", "\u3000year: 2024\n", 3, "第3行开头有全角空格；YAML 只认半角空格缩进，请把全角空格改为半角空格"),
+    ("full-width comma in a list", "      indicators: [hightech_total]\n", "      indicators: [hightech_total，rd_intensity]\n", 19,
+     "“hightech_total，rd_intensity”用了全角逗号或顿号分隔；列表中的各项请用半角逗号加空格“, ”分隔"),
     ("tab indent", "  year: 2024\n", "\tyear: 2024\n", 3, "第3行用 Tab 键缩进；YAML 只认空格，请把 Tab 改为空格"),
     ("unclosed double quote", "  org: 青山县科学技术局\n", "  org: \"青山县科学技术局\n", 2,
      "第2行的引号“\"”没有配对的结束引号；请在文字末尾补上“\"”，或去掉开头的引号"),
@@ -57,6 +60,8 @@ MISTAKES = [
     ("key without a value", "  org: 青山县科学技术局\n", "  org:\n", 2, "冒号后面没有填写内容（应为文字）；请填写，或删除这一行"),
     ("key without a colon", "  year: 2024\n", "  year 2024\n", 3, "第3行缺少冒号：字段名后面要加半角冒号和空格，如“year: 2024”"),
     ("list item at the wrong depth", "        - 第二段。\n", "      - 第二段。\n", 22, "第22行的列表项“- ”与同一列表的其他项缩进不一致；请与上面的“- ”对齐"),
+    ("list item deeper than the one above", "        - 第二段。\n", "          - 第二段。\n", 22,
+     "第22行的列表项“- ”比上面的列表项缩进多，被并进了上一段文字；请与上面的“- ”对齐"),
     ("colon inside body text", "        - 第二段。\n", "        - 主要做法: 强化服务。\n", 22,
      "这段文字中有“冒号加空格”（“: ”），YAML 把它当成了字段；请把整段文字用引号括起来，或把冒号改为全角冒号“：”"),
     ("colon inside a title", "    - title: 聚焦主体培育，创新能力持续增强\n", "    - title: 目标: 创新能力持续增强\n", 18,
@@ -98,9 +103,11 @@ ACCEPTED = [
     ("Chinese numeral", "value: 76", "value: 七十六", ("indicators", 0, "value"), 76, "已按数字 76 读取（原文“七十六”）"),
     ("Chinese numeral with 百 and 零", "value: 76", "value: 一百零五", ("indicators", 0, "value"), 105, "已按数字 105 读取（原文“一百零五”）"),
     ("full-width digits", "value: 76", "value: ６１２", ("indicators", 0, "value"), 612, "已按数字 612 读取（原文“６１２”）"),
+    ("underscores", "value: 76", "value: 1_000", ("indicators", 0, "value"), 1000, "已按数字 1000 读取（原文“1_000”）"),
     ("thousands separator", "value: 76", "value: 23,600", ("indicators", 0, "value"), 23600, "已按数字 23600 读取（原文“23,600”）"),
     ("full-width thousands separator", "value: 76", "value: 23，600", ("indicators", 0, "value"), 23600, "已按数字 23600 读取（原文“23，600”）"),
     ("percent on a percentage", "value: 1.9", "value: 1.96%", ("indicators", 1, "value"), 1.96, "已按数字 1.96 读取（原文“1.96%”）"),
+    ("the indicator's own unit", "value: 76", "value: 76家", ("indicators", 0, "value"), 76, "已按数字 76 读取（原文“76家”）"),
     ("是", "sealed: false", "sealed: 是", ("meta", "sealed"), True, "已按 true 读取（原文“是”）"),
     ("否", "sealed: false", "sealed: 否", ("meta", "sealed"), False, "已按 false 读取（原文“否”）"),
     ("年度", "kind: annual", "kind: 年度", ("meta", "kind"), "annual", "已按“annual”读取（原文“年度”）"),
@@ -134,6 +141,7 @@ def test_values_are_accepted_as_a_person_types_them(what, old, new, path, value,
         ("value: 1.96%", "“1.96%”：数值后面不要带“%”，单位请写在 unit 中"),  # 家 is not a percentage
         ("value: 四五", '应为数字，实际为 "四五"'),
         ("value: 约76", '应为数字，实际为 "约76"'),
+        ("value: 76项", '应为数字，实际为 "76项"'),  # not the indicator's unit
     ],
 )
 def test_values_whose_meaning_is_not_certain_are_still_refused(new, message):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -76,6 +77,12 @@ def test_init_with_a_sheet_fills_the_starter_form_and_the_draft_says_the_figures
     assert (indicator(form, "rd_intensity").value, indicator(form, "rd_intensity").previous) == (2.31, 2.15)
     assert (indicator(form, "tech_contract_value").value, indicator(form, "tech_contract_value").target) == (5.2, 5)
     text = form.read_text(encoding="utf-8")
+    assert run("init", "--year", 2025, "--org", "青山县科学技术局", "-o", "空白.yaml").exit_code == 0
+    blank = (tmp_path / "空白.yaml").read_text(encoding="utf-8").splitlines()
+    changed = [(a.strip(), b.strip()) for a, b in zip(blank, text.splitlines(), strict=True) if a != b]
+    assert len(changed) == 10  # the ten figures above; every comment and every other line as init writes them
+    assert all(re.match(r"(value|previous|target):( #.*)?$", a) and re.match(r"(value|previous|target): [\d.]+", b)
+               for a, b in changed), changed
     # the figures land on their own lines; the commented example after them is kept
     assert "    # 本年数值；尚未取得时留空。\n    value: 13.56\n" in text and "    target: 14\n    # rank: {scope: 全市, position: 1}\n" in text
     assert "  - id: hightech_total\n    name: 高新技术企业有效总数\n    unit: 家\n    value: 128\n    previous: 112\n    target:\n" in text
@@ -104,6 +111,7 @@ def test_year_columns_set_the_report_year(run, tmp_path):
 def test_import_into_an_edited_form_changes_only_the_figures(run, tmp_path):
     form = tmp_path / "我的 表单.yaml"
     original = MAIN_EXAMPLE.read_text(encoding="utf-8").replace("indicators:\n", "indicators:   # 县统计局 12 月数据\n", 1)
+    original = original.replace("    value: 156\n", "    value:         # 待统计局快报\n", 1)
     form.write_text(original, encoding="utf-8")
     sheet(tmp_path / "2024年指标.xlsx", [
         ["指标", "单位", "本年", "上年", "目标"],
@@ -116,7 +124,7 @@ def test_import_into_an_edited_form_changes_only_the_figures(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "读取 2024年指标.xlsx（工作表“主要科技指标”，2024年），填入：",
-        "  hightech_total（高新技术企业有效总数）：本年数值 160（C2，原为 156），上年数值 136（D2）",
+        "  hightech_total（高新技术企业有效总数）：本年数值 160（C2），上年数值 136（D2）",
         "  rd_expenditure（R&D经费投入）：本年数值 12.8（C3，原为 12.6），上年数值 11.2（D3），目标 12（E3）",
         "以下各行没有对应的指标：",
         "  2024年指标.xlsx（工作表“主要科技指标”） A4: “规上工业总产值”不是目录中的指标，未填入；请在表单中手工填写。",
@@ -127,7 +135,7 @@ def test_import_into_an_edited_form_changes_only_the_figures(run, tmp_path):
         f'请运行：drafter validate "{form}"',
     ]
     changed = [(a, b) for a, b in zip(original.splitlines(), form.read_text(encoding="utf-8").splitlines()) if a != b]
-    assert changed == [("    value: 12.6", "    value: 12.8"), ("    value: 156", "    value: 160")]
+    assert changed == [("    value: 12.6", "    value: 12.8"), ("    value:         # 待统计局快报", "    value: 160     # 待统计局快报")]
     assert "indicators:   # 县统计局 12 月数据" in form.read_text(encoding="utf-8")
 
 

@@ -92,11 +92,47 @@ def test_heading_formulas(level, title, words, formula):
 
 def test_suggest_finds_useful_headings_and_sentences_for_science_envoys():
     lines = suggest("科技特派员")
-    assert lines[0] == "【标题格式】"
+    assert lines[0] == "【原句】"
+    assert lines[1] == "  二级标题 (四)强化人才引领，继续深化科技特派员等人才工作（1 篇，seeds/000_3e3a879254da2c44.txt:51）"
+    assert "【标题格式】" in lines
     assert any("强化科技特派员等人才工作" in line for line in lines)
     assert "【句式】" in lines
     assert any("科技特派员" in line and "{N}" in line for line in lines)
     assert all("seeds/" in line for line in lines if line.strip().startswith("例："))
+
+
+def test_suggest_finds_whole_sentences_with_their_source():
+    lines = suggest("孵化器", kind="passages")
+    assert lines[0] == "【原句】"
+    assert any("湖南金丹科技投资有限公司被评为省级科技企业孵化器" in line and "seeds/004_fed0c36332e47857.txt:39" in line
+               for line in lines)
+    assert all(line.rstrip("）").endswith(tuple("0123456789")) for line in lines[1:])
+
+
+def test_suggest_falls_back_to_sentences_with_a_collocate(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text(
+        "甲县科技局2023年工作总结\n一、工作成效\n全年引进科技人才30名。深入开展科技培训20场次。\n"
+        "继续引进科技人才驻企服务。\n引进农业专家下乡指导。\n二、存在问题\n经费不足。\n", encoding="utf-8")
+    bank = mine_paths([tmp_path / "old"], tmp_path / "b.yaml").output
+    assert suggest("科技人才", kind="passages", bank_path=bank) == [
+        "【原句】", "  继续引进科技人才驻企服务。（1 篇，old/a.txt:4）", "  全年引进科技人才30名。（1 篇，old/a.txt:3）",
+        "  引进农业专家下乡指导。（含搭配词“引进”）（1 篇，old/a.txt:5）"]
+
+
+def test_mining_leaves_out_names_other_places_fragments_and_noun_led_formulas(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text(
+        "乙县科技局2023年工作总结\n一、工作成效\n（一）科技创新能力持续增强\n（二）聚焦主体培育，企业实力不断壮大\n"
+        "白岩、傅尚文等12人被评为市科技特派员先进个人。认定宜春市科技型中小企业15家。培育科技示范户120户。\n"
+        "二、存在问题\n经费不足。\n", encoding="utf-8")
+    data = yaml.safe_load(mine_paths([tmp_path / "old"], tmp_path / "b.yaml").output.read_text(encoding="utf-8"))
+    texts = {kind: [e["text"] for e in data[kind]] for kind in KINDS}
+    assert "聚焦X，Y不断壮大" in texts["headings"] and not any(t.startswith("科技X") for t in texts["headings"])
+    assert "认定{地名}科技型中小企业{N}家" in texts["sentences"]
+    assert not any("傅尚文" in t for kind in KINDS for t in texts[kind])
+    assert "示范户{N}户" not in texts["frames"] and "范户{N}户" not in texts["frames"]
+    assert "（一）科技创新能力持续增强" in texts["passages"]  # a heading is still a sentence worth finding
 
 
 def test_suggest_by_kind_and_nothing_found():

@@ -34,6 +34,11 @@ COMMANDS = [
     ["templates", "list", "--templates", X], ["templates", "show", X],
     ["templates", "show", "report.j2", "--templates", X],
     ["templates", "copy", "report.j2", X], ["templates", "copy", X, "{NEW}"],
+    ["check", "{TXT}", "-j", X], ["check", "{TXT}", "--disable", X], ["mine", "{TXT}", "-o", "{NEW}.yaml", "-j", X],
+    ["init", "--indicators", X, "-o", "{NEW}.yaml"],
+    ["indicators", "import", X, "{FORM}", "--dry-run"], ["indicators", "import", "{TXT}", X, "--dry-run"],
+    ["outline", X], ["outline", "{TXT}", X],
+    ["preview", "{BIN}.docx", "--dpi", X], ["preview", "{BIN}.docx", "--png", X],
 ]
 
 BAD = ["", "nope", "nope.yaml", "nope.docx", "nope.txt", "{DIR}", "{FIFO}", "/dev/null", "/dev/zero", "/dev/stdin",
@@ -61,6 +66,21 @@ def places(tmp_path_factory) -> dict[str, str]:
            "FIFO": str(root / "fifo"), "RO": str(root / "ro"), "RODIR": str(root / "rodir"), "BIN": str(root / "bin"),
            "PNG": str(root / "picture.png"), "DANGLING": str(root / "dangling.docx"), "ROOT": str(root)}
     os.chmod(root / "rodir", stat.S_IRWXU)
+
+
+def _command_paths(group, prefix=()) -> set[tuple[str, ...]]:
+    paths = set()
+    for name, command in group.commands.items():
+        sub = getattr(command, "commands", None)
+        paths |= _command_paths(command, prefix + (name,)) if sub else {prefix + (name,)}
+    return paths
+
+
+def test_every_command_is_in_the_matrix():
+    shapes = [c if isinstance(c, list) else c.values[0] for c in COMMANDS]
+    covered = {tuple(part for part in shape[:2] if not part.startswith(("{", "-")) and part != "科技") for shape in shapes}
+    missing = [path for path in _command_paths(cli) if not any(path == c[:len(path)] for c in covered)]
+    assert missing == []
 
 
 def _alarm(signum, frame):

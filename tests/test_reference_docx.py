@@ -33,6 +33,9 @@ HOSTILE_HEADER = (
     '<w:p><w:hyperlink r:id="rIdEvil1"><w:r><w:t>LINK-TEXT</w:t></w:r></w:hyperlink></w:p>'
     '<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:link="rIdEvil2"/></w:drawing></w:r></w:p>'
     '<w:p><w:r><w:object><o:OLEObject r:id="rIdEvil3"/></w:object></w:r></w:p>'
+    # links written straight into VML attributes, not through a relationship
+    '<w:p><w:r><w:pict><v:shape><v:imagedata o:href="\\\\attacker.example\\share\\x.png" '
+    'src="http://attacker.example/src.png"/></v:shape></w:pict></w:r></w:p>'
     '<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>HEADER-TAIL</w:t></w:r><w:commentRangeEnd w:id="0"/>'
     '<w:r><w:commentReference w:id="0"/></w:r></w:p>'
 )
@@ -129,7 +132,8 @@ def test_a_hostile_reference_brings_only_styles_page_header_and_images(tmp_path,
     assert footer.text.startswith("第") and b"PAGE" in footer._p.xml.encode()  # page numbers stay
     said = "\n".join(result.notes)
     for what in ("宏（VBA）", "批注", "附加模板", "文档变量", "外部链接：超链接", "外部链接：图片", "外部链接：嵌入或链接的对象（OLE）",
-                 "INCLUDEPICTURE", "DDEAUTO", "HYPERLINK", "未被引用的部件", "文档属性"):
+                 "INCLUDEPICTURE", "DDEAUTO", "HYPERLINK", "未被引用的部件", "文档属性",
+                 "外部链接：写在属性中的网址或路径"):
         assert what in said, what
     assert f"使用本单位的 Word 模板：{hostile_reference}" in said
 
@@ -197,6 +201,15 @@ def test_a_reference_found_beside_the_form_is_named(tmp_path, plain_reference):
     plain_reference.rename(tmp_path / "templates" / "reference.docx")
     result = _build(tmp_path)
     assert any(f"使用本单位的 Word 模板：{tmp_path / 'templates' / 'reference.docx'}" in note for note in result.notes)
+
+
+def test_a_reference_beside_the_form_that_is_a_symlink_is_refused(tmp_path, plain_reference):
+    from drafter.errors import TemplateError
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "reference.docx").symlink_to(plain_reference)
+    with pytest.raises(TemplateError, match="符号链接"):
+        _build(tmp_path)
 
 
 def test_the_builtin_reference_is_not_announced(tmp_path):

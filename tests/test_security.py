@@ -101,6 +101,9 @@ GIANTS = [
     "{{ '%0999999999d' % 1 }}",
     "{{ '%0999999999d' | format(1) }}",
     "{{ '{:>999999999}'.format(1) }}",
+    "{{ '{:>{}}'.format(1, 999999999) }}",
+    "{{ '%*d' % (999999999, 1) }}",
+    "{{ '%*d' | format(999999999, 1) }}",
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
     "{% set ns = namespace(s=[1]) %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
     "{% set ns = namespace(n=3) %}{% for i in range(64) %}{% set ns.n = ns.n * ns.n %}{% endfor %}",
@@ -108,6 +111,7 @@ GIANTS = [
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s.replace('a', 'aa') %}{% endfor %}",
     "{% set ns = namespace(s=['ab']) %}{% for i in range(64) %}{% set ns.s = [ns.s|join, ns.s|join] %}{% endfor %}",
     "{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 100 }}{% endfor %}{% endfor %}",
+    "{% set l = [1] %}{% for i in range(64) %}{{ l.extend(l) or '' }}{% endfor %}",
 ]
 
 
@@ -136,6 +140,17 @@ def test_endless_work_stops_at_the_time_limit(tmp_path, report, source, monkeypa
     assert time.perf_counter() - start < 6
 
 
+@pytest.mark.parametrize("source", [
+    "{% for a in [1] %}" * 25 + "x" + "{% endfor %}" * 25,           # Python: too many statically nested blocks
+    "{% macro m() %}" * 200 + "{% endmacro %}" * 200,                # Python: too many levels of indentation
+    "{% if true %}" * 3000 + "x" + "{% endif %}" * 3000,
+    "{{ " + "(" * 100000 + "1" + ")" * 100000 + " }}",
+])
+def test_templates_nested_past_pythons_limits_are_refused(tmp_path, report, source):
+    with pytest.raises(TemplateError, match="嵌套或递归过深"):
+        render_with(tmp_path, report, {"t.j2": source})
+
+
 def test_compile_time_folding_builds_no_giant(tmp_path, report):
     start = time.perf_counter()
     with pytest.raises(TemplateError):
@@ -146,10 +161,15 @@ def test_compile_time_folding_builds_no_giant(tmp_path, report):
 
 def test_normal_arithmetic_and_formatting_still_work(tmp_path, report):
     text = render_with(tmp_path, report, {"t.j2": "{{ '%05.1f' % 3.14159 }} {{ 'ab' * 3 }} {{ 2 ** 10 }} "
-                                                  "{{ '{:,}'.format(1234567) }} {{ [1, 2] + [3] }} {{ 'x' ~ 1 }}"
+                                                  "{{ '{:,}'.format(1234567) }} {{ '{:>{}}'.format(1, 3) }} {{ [1, 2] + [3] }} {{ 'x' ~ 1 }}"
                                                   "{% for i in range(3) %}{{ i }}{% endfor %}"
                                                   "{{ range(5)|list|length }} {{ 1000000000000000 }}"})
-    assert text == "003.1 ababab 1024 1,234,567 [1, 2, 3] x10125 1000000000000000"
+    assert text == "003.1 ababab 1024 1,234,567   1 [1, 2, 3] x10125 1000000000000000"
+
+
+def test_form_text_that_looks_like_a_format_is_just_text(tmp_path, report):
+    text = render_with(tmp_path, report, {"t.j2": "{{ sentence(['占比%1234567', '{:>9999999}'], '') }}"})
+    assert "%1234567" in text and "{:>9999999}" in text
 
 
 def test_the_builtin_report_renders_with_the_budget(report):

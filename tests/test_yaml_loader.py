@@ -240,3 +240,16 @@ def test_jinja_and_xml_in_form_text_reach_the_docx_verbatim(tmp_path):
     for text in inert:
         assert text in dump
     assert "49" not in dump and "甲甲甲" not in dump
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file names are bytes")
+def test_a_bank_with_a_non_utf8_file_name_reads_back_and_is_named_printably(tmp_path):
+    path = tmp_path / os.fsdecode(b"\xb6\xcc\xd3\xef.yaml")  # 短语 in GBK: not UTF-8
+    path.write_bytes((REPO / "seeds" / "phrasebank.yaml").read_bytes())
+    assert load_bank(path).entries("openings") == load_bank().entries("openings")
+    path.write_text("version: 2\n", encoding="utf-8")
+    with pytest.raises(FormError) as caught:
+        load_bank(path)
+    message = str(caught.value)
+    message.encode("utf-8")  # printable: no lone surrogates
+    assert "U+DCB6U+DCCC" in message

@@ -15,10 +15,11 @@ from pathlib import Path
 import yaml
 
 from drafter.catalogue import catalogue_entry
-from drafter.encoding import decode_text, read_input
-from drafter.errors import InputError
+from drafter.encoding import decode_text
+from drafter.errors import FormError, InputError
 from drafter.form.excel_import import FIELD_NAMES, FIELDS, SheetFigures, convert, read_figures
-from drafter.form.yaml_source import MAX_FORM_BYTES
+from drafter.form.yaml_source import MAX_FORM_BYTES, parse_yaml
+from drafter.safeio import read_bounded
 from drafter.output import write_atomically
 from drafter.shell import shell_quote
 
@@ -34,7 +35,7 @@ class ImportResult:
 
 def import_into_form(sheet_path: Path, form_path: Path, dry_run: bool = False) -> list[str]:
     """Fill the form from the sheet; return the report lines. Nothing is written when a cell is bad."""
-    raw = read_input(form_path, MAX_FORM_BYTES, "不像是 drafter 表单。", "请指定表单文件（.yaml）。")
+    raw = read_bounded(form_path, MAX_FORM_BYTES, "表单")
     text, _note = decode_text(raw, str(form_path))  # read_source() would read the file a second time
     data = _parse(text, form_path)
     year = _form_year(data)
@@ -83,7 +84,7 @@ def fill(text: str, sheet: SheetFigures, file: str) -> ImportResult:
     # From the end backwards, so positions stay valid; inserts at one place keep their order.
     for _, (start, end, replacement) in sorted(enumerate(edits), key=lambda e: (e[1][0], e[0]), reverse=True):
         text = text[:start] + replacement + text[end:]
-    _prove_only_figures_changed(result.text, text, sheet)
+    _prove_only_figures_changed(result.text, text, sheet, file)
     result.text = text
     return result
 
@@ -180,11 +181,11 @@ def _keep_comment_column(text: str, end: int, growth: int) -> int:
     return end
 
 
-def _prove_only_figures_changed(before: str, after: str, sheet: SheetFigures) -> None:
+def _prove_only_figures_changed(before: str, after: str, sheet: SheetFigures, file: str) -> None:
     """Read both texts; they must be equal once the new figures are taken out."""
     try:
-        old, new = yaml.safe_load(before), yaml.safe_load(after)
-    except yaml.YAMLError:
+        old, new = parse_yaml(before, file)[0], parse_yaml(after, file)[0]
+    except FormError:
         old, new = True, False
     expected = {f.indicator for f in sheet.figures}
     for item in [*_indicator_items(old), *_indicator_items(new)]:
@@ -206,10 +207,11 @@ def _catalogue_unit(indicator: str) -> str | None:
 
 
 def _parse(text: str, path: Path):
+    """The form through drafter's one hardened YAML reader (YAML 1.2 numbers, bounded aliases)."""
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: 表单有格式错误，请先运行 drafter validate {shell_quote(path)} 改正后再导入。") from exc
+        return parse_yaml(text, str(path))[0]
+    except FormError as exc:
+        raise FormError(exc.problems, summary=f"表单有格式错误，请先运行 drafter validate {shell_quote(path)} 改正后再导入。") from None
 
 
 def _form_year(data) -> int | None:

@@ -43,13 +43,14 @@ def indicator_lines() -> str:
 
 
 def _quote(text: str) -> str:
-    """Plain when YAML reads it back unchanged, else double-quoted."""
-    import yaml
+    """Plain when drafter's YAML reader reads it back unchanged, else double-quoted."""
+    from drafter.errors import FormError
+    from drafter.form.yaml_source import parse_yaml
 
     try:
-        if yaml.safe_load(f"k: {text}") == {"k": text}:
+        if parse_yaml(f"k: {text}", "")[0] == {"k": text}:
             return text
-    except yaml.YAMLError:
+    except FormError:
         pass
     return json.dumps(text, ensure_ascii=False)
 

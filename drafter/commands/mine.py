@@ -17,7 +17,7 @@ from drafter.safeio import read_bounded
 BANK_HEADER = "# drafter 短语库"
 KIND_NAMES = {"headings": "标题格式", "openings": "导语套语", "transitions": "过渡语", "problem_leads": "问题引语",
               "plan_leads": "计划引语", "closings": "结束语", "sentences": "句式", "frames": "数字搭配",
-              "collocations": "动宾搭配", "indicator_phrasing": "指标说法"}
+              "collocations": "动宾搭配", "indicator_phrasing": "指标说法", "passages": "原句"}
 
 
 @dataclass(frozen=True)

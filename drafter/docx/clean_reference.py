@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,6 +32,11 @@ MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 
 ALLOWED_FIELDS = frozenset({"PAGE", "NUMPAGES"})
+# A link written straight into an attribute (VML o:href, src), not through a relationship; schema URIs such as
+# a:graphicData/@uri name a format, not a place, and stay.
+LINK_VALUE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|\\\\|mhtml:|file:)", re.IGNORECASE)
+SCHEMA_HOSTS = ("schemas.openxmlformats.org/", "schemas.microsoft.com/", "purl.oclc.org/", "www.w3.org/",
+                "purl.org/", "ns.adobe.com/")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".emf", ".wmf", ".tif", ".tiff")
 
 # relationship kinds each kind of part may keep: implicit ones (no r:id in the XML) and explicit ones
@@ -226,6 +232,13 @@ def _clean_xml(root, kept_ids: set[str], cleaning: Cleaning, settings: bool) -> 
             _unwrap(element)
         else:
             _remove(_run_of(element))
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in list(element.attrib.items()):
+            if LINK_VALUE.match(value) and not any(host in value for host in SCHEMA_HOSTS):
+                del element.attrib[name]
+                cleaning.dropped["外部链接：写在属性中的网址或路径"] += 1
     _clean_fields(root, cleaning)
     for name in ("commentRangeStart", "commentRangeEnd", "dataBinding"):
         for element in list(root.iter(_w(name))):

@@ -9,6 +9,7 @@ deep nesting before python-docx sees any of it.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -51,7 +52,8 @@ def package_parts(raw: bytes, label, kind: str = ".docx") -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            RuntimeError, struct.error) as exc:  # NotImplementedError: "zip file version 19.8" (fuzzer)
         raise _refuse(label, NOT_DOCX.replace(".docx", kind)) from exc
     if len(members) > MAX_PARTS:
         raise _refuse(label, f"文件中的部件过多（{len(members)} 个，上限 {MAX_PARTS}），不像是 Word 文稿，已拒绝读取")
@@ -132,14 +134,19 @@ def document_from_bytes(raw: bytes, label):
     """python-docx's Document for bytes whose parts check_parts has passed."""
     import docx
 
+    from docx.oxml.ns import qn
+
     try:
         document = docx.Document(io.BytesIO(raw))
-        document.styles  # noqa: B018 - a missing or broken styles part fails here, not later
-        document.element.body  # noqa: B018
+        # a part holding the wrong XML (styles.xml that is really a header) fails here, not deep in a reader
+        roots = {"document": document.element, "styles": document.styles.element, "settings": document.settings.element}
     except DrafterError:
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, AttributeError… for broken packages
         raise _refuse(label, f"{NOT_DOCX}（{type(exc).__name__}）") from exc
+    for name, element in roots.items():
+        if element.tag != qn(f"w:{name}"):
+            raise _refuse(label, f"{NOT_DOCX}（{name} 部件的内容不对）")
     if document.element.body is None:
         raise _refuse(label, f"{NOT_DOCX}（没有正文部分）")
     return document

@@ -21,9 +21,10 @@ from pathlib import Path
 import yaml
 
 from drafter.catalogue import MONEY_UNITS, catalogue
-from drafter.encoding import OLE_MAGIC, decode_text, read_input
+from drafter.encoding import OLE_MAGIC, decode_text
 from drafter.errors import InputError
 from drafter.resources import schemas_dir
+from drafter.safeio import read_bounded
 
 FIELDS = ("value", "previous", "target")
 FIELD_NAMES = {"value": "本年数值", "previous": "上年数值", "target": "目标"}
@@ -45,6 +46,7 @@ TOTAL_NAMES = re.compile(r"^(全[县市区旗]?)?(合计|总计|小计|总数|�
 NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[\d]+\s)\s*")
 UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,6})[)）]$")
 YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)年?(.*)$")
+NOT_XLSX = "不是有效的 .xlsx 文件，或文件已损坏"
 MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 
 
@@ -99,7 +101,7 @@ def read_figures(path: Path, year: int | None = None, known_names: dict[str, str
 
 def read_tables(path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
     """(sheet name, rows of cells, merged ranges) for each sheet of the file."""
-    raw = read_input(path, MAX_SHEET_BYTES, "不像是指标表。", "请给出指标表文件（.xlsx 或 .csv）。")
+    raw = read_bounded(path, MAX_SHEET_BYTES, "指标表")
     head = raw[:8]
     suffix = path.suffix.lower()
     if head.startswith(OLE_MAGIC) or suffix in (".xls", ".et"):
@@ -127,20 +129,28 @@ def _csv_rows(raw: bytes, path: Path) -> list[list[Cell]]:
 
 def _xlsx_tables(raw: bytes, path: Path) -> list[tuple[str, list[list[Cell]], list[str]]]:
     import warnings
+    import zipfile
 
     import openpyxl
     from openpyxl.cell.cell import MergedCell
 
-    from drafter.docx.guard import check_docx
+    from drafter.docx.guard import check_parts, package_parts
 
-    check_docx(path, ".xlsx")  # a zip bomb is refused before openpyxl expands it
+    try:
+        zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise InputError(f"{path}: {NOT_XLSX}。") from exc
+    try:  # limits on the zip and on every XML part (no DTD, no entities) before openpyxl expands anything
+        check_parts(package_parts(raw, path, ".xlsx"), path)
+    except InputError as exc:  # the XML checks speak of Word files; this one is a workbook
+        raise InputError(str(exc).replace("不是有效的 .docx 文件", "不是有效的 .xlsx 文件")) from exc
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             values = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
             formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
     except Exception as exc:  # noqa: BLE001 - a sheet from another office may break openpyxl in any of a dozen ways
-        raise InputError(f"{path}: 不是有效的 .xlsx 文件，或文件已损坏（请在 Excel/WPS 中打开后另存为 .xlsx）。") from exc
+        raise InputError(f"{path}: {NOT_XLSX}（请在 Excel/WPS 中打开后另存为 .xlsx）。") from exc
     tables = []
     for sheet in values.worksheets:
         if sheet.sheet_state != "visible":

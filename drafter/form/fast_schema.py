@@ -12,7 +12,6 @@ Regenerate after editing schemas/report.schema.yaml:  python -m drafter.form.fas
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 
@@ -43,6 +42,8 @@ def is_valid(data: object) -> bool:
 def draft07_schema(schema: dict) -> dict:
     """The schema with each `$ref` that has sibling keywords (2020-12) merged into its object, so
     unevaluatedProperties: false becomes additionalProperties: false over the merged properties."""
+    import copy  # only when generating the code
+
     schema = copy.deepcopy(schema)
     definitions = schema.get("$defs", {})
 

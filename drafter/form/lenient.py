@@ -72,13 +72,12 @@ def _chinese_integer(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def figure_of(text: str, percent_allowed: bool) -> Decimal | None:
-    """A figure as a person writes it, or None when its meaning is not certain."""
+def figure_of(text: str, unit: str | None) -> Decimal | None:
+    """A figure as a person writes it, or None when its meaning is not certain. A trailing unit (45家,
+    1.96%) is certain only when it is the indicator's own."""
     normal = unicodedata.normalize("NFKC", text).strip()  # ６１２ -> 612, ％ -> %, ， -> ,
-    if normal.endswith("%"):
-        if not percent_allowed:
-            return None
-        normal = normal[:-1].strip()
+    if unit and normal.endswith(unicodedata.normalize("NFKC", unit)):
+        normal = normal[: -len(unicodedata.normalize("NFKC", unit))].strip()
     if THOUSANDS.fullmatch(normal) or UNDERSCORED.fullmatch(normal):
         normal = normal.replace(",", "").replace("_", "")
     if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", normal):
@@ -162,7 +161,7 @@ def _reading(error, data) -> tuple[object, str] | None:
     if error.validator == "type":
         kinds = [expected] if isinstance(expected, str) else expected
         if "number" in kinds or "integer" in kinds:
-            figure = figure_of(instance, _is_percentage(data, tuple(error.absolute_path)))
+            figure = figure_of(instance, _unit_at(data, tuple(error.absolute_path)))
             if figure is None or ("number" not in kinds and figure != figure.to_integral_value()):
                 return None
             value = int(figure) if figure == figure.to_integral_value() and "." not in str(figure) else float(figure)
@@ -185,18 +184,17 @@ def _reading(error, data) -> tuple[object, str] | None:
     return None
 
 
-def _is_percentage(data: dict, path: tuple) -> bool:
-    """A figure of an indicator whose unit is %, or a plan target for one."""
+def _unit_at(data: dict, path: tuple) -> str | None:
+    """The unit of the indicator a figure belongs to (value, previous, target, or a plan target for it)."""
     indicators = data.get("indicators") if isinstance(data, dict) else None
     indicators = indicators if isinstance(indicators, list) else []
-    if len(path) >= 3 and path[0] == "indicators" and isinstance(path[1], int) and path[1] < len(indicators):
-        indicator = indicators[path[1]]
-        return isinstance(indicator, dict) and indicator.get("unit") == "%"
-    if path[:3] == ("plan", "goals", "targets") and len(path) == 5:
-        target = _get(data, path[:4])
+    unit = None
+    if len(path) == 3 and path[0] == "indicators" and isinstance(path[1], int) and path[1] < len(indicators):
+        unit = _get(indicators, (path[1], "unit"))
+    elif path[:3] == ("plan", "goals", "targets") and len(path) == 5:
         units = {i.get("id"): i.get("unit") for i in indicators if isinstance(i, dict)}
-        return isinstance(target, dict) and units.get(target.get("indicator")) == "%"
-    return False
+        unit = units.get(_get(data, path[:4] + ("indicator",)))
+    return unit if isinstance(unit, str) and unit.strip() else None
 
 
 def indicator_names(data: dict, source: SourceMap) -> list[Problem]:

@@ -53,7 +53,7 @@ def parse_form(text: str, file: str, notes: tuple[str, ...] = ()) -> LoadedForm:
         problems = rule_problems(data, source)
     if problems:
         raise FormError(problems)
-    notes = notes + tuple(map(str, readings))
+    notes = notes + tuple(map(str, sorted(readings)))
     warnings = strip_typed_numbers(data, source) + placeholder_warnings(data, source) + unfilled_reference_warnings(data, source)
     report = build_report(data)
     warnings += date_warnings(report, source) + magnitude_warnings(report, source)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import math
 import json
+import math
+import re
 
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,8 @@ def _wants_text(error: ValidationError) -> bool:
 
 
 def _unknown_key_message(key: str, known: set[str]) -> str:
+    import difflib  # only a form with a mistake needs it
+
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
     if close:
         return f"不认识的字段“{key}”（是否应为“{close[0]}”？）"
@@ -203,7 +206,11 @@ def rule_problems(data: dict, source: SourceMap) -> list[Problem]:
         if level > MAX_HEADING_LEVEL:
             problems.append(source.problem(path, f"标题层级过深：最多四级（一、（一）1.（1）），此处为第 {level} 级"))
     for ref_path, ref in indicator_references(data):
-        if ref not in ids:
+        if ref in ids:
+            continue
+        if all(part.strip() in ids for part in re.split("[，、]", ref)):
+            problems.append(source.problem(ref_path, f"“{ref}”用了全角逗号或顿号分隔；列表中的各项请用半角逗号加空格“, ”分隔"))
+        else:
             problems.append(source.problem(ref_path, f"引用的指标“{ref}”不存在（请先在 indicators 中定义）"))
 
     meta = data["meta"]

@@ -21,7 +21,8 @@ INDICATORS = "\"'[]{}*&!|>%@`#"  # characters YAML reads specially at the start 
 @cache
 def field_names() -> frozenset[str]:
     """Every field name the report and phrase-bank schemas declare."""
-    from drafter.resources import report_schema, schemas_dir
+    from drafter.mining.bank import bank_schema
+    from drafter.resources import report_schema
 
     names: set[str] = set()
 
@@ -35,7 +36,7 @@ def field_names() -> frozenset[str]:
                 collect(child)
 
     collect(report_schema())
-    collect(yaml.safe_load((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8")))
+    collect(bank_schema())
     return frozenset(names)
 
 
@@ -44,7 +45,8 @@ def _key_pattern() -> str:
 
 
 def typing_mistakes(text: str, file: str) -> list[Problem]:
-    """Mistakes certain from the text: `：` or `，` where YAML needs `:` or `,` after a field name; Tab indents."""
+    """Mistakes certain from the text: `：` or `，` where YAML needs `:` or `,` after a field name; Tab or
+    full-width-space indents."""
     keys = _key_pattern()
     colon = re.compile(rf"(?:^\s*(?:-\s+)?|[{{,，]\s*)(?:{keys})\s*(：)")
     comma = re.compile(rf"(，)\s*(?:{keys})\s*[:：]")
@@ -52,6 +54,10 @@ def typing_mistakes(text: str, file: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip(" ")
         if stripped.startswith("#"):
+            continue
+        if stripped.startswith("\u3000") and stripped.strip():
+            problems.append(Problem(number, len(line) - len(stripped) + 1, "",
+                                    f"第{number}行开头有全角空格；YAML 只认半角空格缩进，请把全角空格改为半角空格", file))
             continue
         if stripped.startswith("\t") and stripped.strip():
             problems.append(Problem(number, len(line) - len(stripped) + 1, "",

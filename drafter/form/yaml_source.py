@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.encoding import decode_text, read_input
+from drafter.encoding import decode_text
 from drafter.errors import FormError, InputError, Problem
 
 # Aliases let a few lines expand into billions of nodes ("billion laughs"); a real form has a few
@@ -175,7 +175,7 @@ def parse_yaml(text: str, file: str, *, max_nodes: int = MAX_NODES, what: str = 
         raise FormError([Problem(1, 1, "", "表单为空，请先用 drafter init 生成表单再填写。" if what == "表单" else f"{what}为空。", file)])
     if _expanded_size(root, {}, 0) > max_nodes:
         raise FormError([Problem(1, 1, "", f"{what}展开后过大（可能是锚点/别名层层引用），已拒绝读取。", file)])
-    builder = _Builder(file, max_nodes, what)
+    builder = _Builder(file, max_nodes, what, text.splitlines())
     data = builder.build(root, ())
     if builder.problems:
         raise FormError(builder.problems)
@@ -243,8 +243,9 @@ TAG_WANTS = {INT: "整数", FLOAT: "数字", BOOL: "true 或 false", NULL: "空�
 class _Builder:
     """Turns composed nodes into dicts, lists and scalars, recording positions on the way."""
 
-    def __init__(self, file: str, max_nodes: int = MAX_NODES, what: str = "表单"):
+    def __init__(self, file: str, max_nodes: int = MAX_NODES, what: str = "表单", lines: list[str] | None = None):
         self.what = what
+        self.lines = lines or []
         self.source_map = SourceMap(file)
         self.problems: list[Problem] = []
         self.count = 0
@@ -312,6 +313,8 @@ class _Builder:
         if bad_character(text):
             self._problem(node, path, _invisible_message(ord(bad_character(text))))
             return ""
+        if node.tag == PLAIN and node.end_mark.line > node.start_mark.line:
+            self._absorbed_list_items(node, path)
         if node.tag == PLAIN:
             digits = len(text.lstrip("+-"))
             if INT_RE.fullmatch(text) and digits > MAX_DIGITS:
@@ -332,6 +335,16 @@ class _Builder:
         else:
             self._problem(node, path, f"不支持的 YAML 标记“{tag_name(node.tag)}”；请删除它（drafter 只认文字、数字、true/false、列表和字段集合）")
         return text
+
+    def _absorbed_list_items(self, node: yaml.ScalarNode, path: PathKey) -> None:
+        """`- a` followed by a deeper `  - b`: YAML folds the second item into the first's text."""
+        for index in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(self.lines))):
+            line = self.lines[index]
+            if line.lstrip().startswith("- "):
+                column = len(line) - len(line.lstrip()) + 1
+                self.problems.append(Problem(index + 1, column, format_path(path),
+                                             f"第{index + 1}行的列表项“- ”比上面的列表项缩进多，被并进了上一段文字；请与上面的“- ”对齐",
+                                             self.source_map.file))
 
     def _problem(self, node: yaml.Node, path: PathKey, message: str) -> None:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1

@@ -16,9 +16,11 @@ from drafter.form.yaml_source import load_yaml_document, visible
 from drafter.resources import schemas_dir, seeds_dir
 
 KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
-         "collocations", "indicator_phrasing")
+         "collocations", "indicator_phrasing", "passages")
 KEYED = ("headings", "indicator_phrasing")  # kinds whose key is "group|text"
 LIMIT = 500          # entries kept per kind
+PASSAGE_LIMIT = 2000  # whole sentences and headings kept for `drafter suggest`
+PASSAGE_EXAMPLES = 2  # a passage's examples repeat its text: two sources are enough
 MIN_PAIR_COUNT = 2   # a collocation seen once says nothing about habit
 
 
@@ -38,14 +40,17 @@ def bank_data(collector, tally, files: list[str]) -> dict:
             if kind == "collocations":
                 item.update(verb=entry.extra["verb"], object=entry.extra["object"],
                             pmi=round(collector.pmi(entry.extra["verb"], entry.extra["object"], entry.count), 2))
+            if kind == "passages" and entry.extra.get("level"):
+                item["level"] = entry.extra["level"]
+            examples = sorted(entry.examples)[:PASSAGE_EXAMPLES if kind == "passages" else None]
             item.update(count=entry.count, docs=entry.docs, section=_top(entry.sections),
-                        examples=[{"file": f, "line": l, "text": t} for f, l, t in sorted(entry.examples)])
+                        examples=[{"file": f, "line": l, "text": t} for f, l, t in examples])
             entries.append(item)
         entries.sort(key=lambda e: (-e["count"], -e["docs"], -e.get("pmi", 0), e.get("level", 0),
                                     "indicator" not in e, len(e["text"]), e["text"]))
         if kind == "indicator_phrasing":  # an office's habit: the wording most years use comes first
             entries.sort(key=lambda e: (e["indicator"], -e["docs"], -e["count"], e["text"]))
-        data[kind] = entries[:LIMIT]
+        data[kind] = entries[:PASSAGE_LIMIT if kind == "passages" else LIMIT]
     return data
 
 

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 MAX_EXAMPLES = 3
 MAX_KEYS = 200_000  # past this many distinct keys of one kind, entries seen once are dropped
+MAX_KEYS_OF = {"passages": 50_000}  # whole sentences are long: fewer of them in memory
 
 
-@dataclass
 class Entry:
-    count: int = 0
-    docs: int = 0
-    last_doc: int = -1
-    sections: Counter = field(default_factory=Counter)
-    examples: list = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
+    """One counted text. A plain class with slots: a corpus makes hundreds of thousands of these."""
+
+    __slots__ = ("count", "docs", "last_doc", "sections", "examples", "extra")
+
+    def __init__(self, extra: dict | None = None):
+        self.count = 0
+        self.docs = 0
+        self.last_doc = -1
+        self.sections: dict[str, int] = {}
+        self.examples: list = []
+        self.extra = extra or {}
 
 
 class Collector:
@@ -37,14 +41,15 @@ class Collector:
         table = self.entries[kind]
         entry = table.get(key)
         if entry is None:
-            if len(table) >= MAX_KEYS:
+            if len(table) >= MAX_KEYS_OF.get(kind, MAX_KEYS):
                 self._prune(table)
-            entry = table[key] = Entry(extra=extra)
+            entry = table[key] = Entry(extra)
         entry.count += 1
         if entry.last_doc != self.doc:
             entry.docs += 1
             entry.last_doc = self.doc
-        entry.sections[section] += 1
+        sections = entry.sections
+        sections[section] = sections.get(section, 0) + 1
         if len(entry.examples) < MAX_EXAMPLES:
             entry.examples.append(example() if callable(example) else example)
 
@@ -69,14 +74,15 @@ class Collector:
             for key, entry in theirs.items():
                 mine = table.get(key)
                 if mine is None:
-                    if len(table) >= MAX_KEYS:
+                    if len(table) >= MAX_KEYS_OF.get(kind, MAX_KEYS):
                         self._prune(table)
                     entry.last_doc = -1
                     table[key] = entry
                     continue
                 mine.count += entry.count
                 mine.docs += entry.docs
-                mine.sections.update(entry.sections)
+                for section, count in entry.sections.items():
+                    mine.sections[section] = mine.sections.get(section, 0) + count
                 mine.examples.extend(entry.examples[: MAX_EXAMPLES - len(mine.examples)])
 
     @staticmethod

@@ -16,7 +16,10 @@ from drafter.mining.corpus import Tally, iter_reports
 from drafter.reading import ReadReport
 from drafter.reading.headings import normalise
 
-OBJECT_TAGS = {"n", "nz", "nt", "nr", "ns", "vn", "nrt", "ng"}
+# Objects of a collocation; not nr/ns/nrt: a person or a place is one office's fact, not its phrasing.
+OBJECT_TAGS = {"n", "nz", "nt", "vn", "ng"}
+FIGURE_KINDS = ("achievements", "other")
+PASSAGE_MIN, PASSAGE_MAX = 8, 160  # whole sentences worth suggesting: not a fragment, not a page  # other: a section the reader could not place, as in a 统计公报
 
 
 def display_names(paths: list[Path], files: list[Path]) -> dict[Path, str]:
@@ -92,7 +95,13 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
     last_part = max((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), default=0)
     for index, (block, kind, line) in enumerate(zip(blocks, report.kinds, report.lines)):
         if isinstance(block, Heading):
-            words = segment.words(block.text)
+            tagged = segment.tagged(block.text)
+            if not patterns.names_a_person(block.text):
+                collector.add("passages", block.marker + block.text, kind, (name, line, block.marker + block.text),
+                              level=block.level)
+            if block.level > 1 and tagged and tagged[0][1] in patterns.NOUN_TAGS:
+                continue  # "科技X": a noun, not the verb a heading formula starts with
+            words = [word for word, _ in tagged]
             for formula in patterns.heading_formulas(block.level, block.text, words):
                 collector.add("headings", f"{block.level}|{formula}", kind, (name, line, block.marker + block.text),
                               level=block.level)
@@ -100,8 +109,12 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         if not isinstance(block, Paragraph):
             continue
         text = normalise(block.text)
+        tagged = segment.tagged(text)
+        places = patterns.place_names(tagged)
         for sentence in patterns.sentences(text):
             example = (name, line, sentence)
+            if PASSAGE_MIN <= len(sentence) <= PASSAGE_MAX and not patterns.names_a_person(sentence):
+                collector.add("passages", sentence, kind, example)
             for guard, pattern in patterns.OPENING:
                 if guard in sentence:
                     for match in pattern.finditer(sentence):
@@ -116,14 +129,43 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             if index > last_part and "为" in sentence:
                 for match in patterns.CLOSING.finditer(sentence):
                     collector.add("closings", patterns.abstract(match.group(0).strip()), kind, example)
-            if kind == "achievements":
-                for clause in patterns.figure_clauses(sentence):
-                    template = patterns.abstract(clause)
+            if kind in FIGURE_KINDS:
+                for clause, template in clause_templates(sentence, places):
                     collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
                     indicator_phrasing.collect(clause, _indicator_of(template), kind, example, collector)
-                    for frame in patterns.figure_frames(template):
+                    for frame in _frames(template):
                         collector.add("frames", frame, kind, example)
-        _collocations(segment.tagged(text), kind, (name, line, text), collector)
+        _collocations(tagged, kind, (name, line, text), collector)
+
+
+def clause_templates(sentence: str, places: list[str]) -> list[tuple[str, str]]:
+    """The sentence's figure clauses, each as written and as a template (figures {N}, years {年}, places
+    {地名}); none that names people."""
+    templates = []
+    for clause in patterns.figure_clauses(sentence):
+        template = patterns.abstract(clause)
+        if not patterns.names_a_person(template):
+            templates.append((clause, patterns.without_places(template, places)))
+    return templates
+
+
+def report_templates(report: ReadReport) -> list[tuple[str, str]]:
+    """(clause as written, its template) for every figure clause mining would learn from: what a
+    held-out report is measured on (bench/eval_mining.py)."""
+    found = []
+    for block, kind in zip(report.document.blocks, report.kinds):
+        if isinstance(block, Paragraph) and kind in FIGURE_KINDS:
+            text = normalise(block.text)
+            places = patterns.place_names(segment.tagged(text))
+            for sentence in patterns.sentences(text):
+                found += clause_templates(sentence, places)
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _frames(template: str) -> tuple[str, ...]:
+    """The template's whole-word frames; cached, since the segmenter is asked for each new template."""
+    return tuple(patterns.whole_word_frames(template, segment.words(patterns.for_segmenting(template))))
 
 
 # Each word's tag as one character, so that "a verb, then one to three nouns" is a regex over a string

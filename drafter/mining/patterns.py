@@ -98,3 +98,59 @@ def formula_regex(formula: str) -> re.Pattern:
                           (r"\{领导机关\}", ".+?")):
         escaped = escaped.replace(slot, pattern)
     return re.compile(f"^{escaped}$")
+
+
+# What is not phrasing: it names one office's people or places, or it is a piece of a word.
+NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等(?:\{N\}|\d+)(?:人|名|位)"
+                       r"|[\u4e00-\u9fff]{2,3}(?:同志|先生|女士)")
+PLACE_SUFFIXES = "省市县区州盟旗镇乡"
+PLACE_TAGS = {"ns", "nr", "nrt", "nz"}   # jieba tags 万载县 nr and 丽水市 ns: both are places by their suffix
+NOUN_TAGS = {"n", "nr", "nrt", "ns", "nt", "nz", "ng", "j", "b"}
+
+
+def names_a_person(text: str) -> bool:
+    """A list of people ("白岩、傅尚文等{N}人") or a person addressed ("张三同志"): one office's facts."""
+    if "等" not in text and "同志" not in text and "先生" not in text and "女士" not in text:
+        return False  # the cheap test spares nearly every sentence the regex
+    return NAME_LIST.search(text) is not None
+
+
+def place_names(tagged: list[tuple[str, str]]) -> list[str]:
+    """Place names jieba finds, with their administrative suffix: 宜春市, 江西省, 青山县 (青山 + 县).
+    jieba's ns alone is too loose (it tags 城镇 and 普及 ns), so the suffix decides."""
+    found = []
+    for index in [i for i, (_, tag) in enumerate(tagged) if tag in PLACE_TAGS]:
+        word, tag = tagged[index]
+        if len(word) >= 3 and word[-1] in PLACE_SUFFIXES and not word.startswith(("全", "本", "我", "各", "该")):
+            found.append(word)
+        elif tag == "ns" and len(word) >= 2 and index + 1 < len(tagged) and tagged[index + 1][0] in PLACE_SUFFIXES:
+            found.append(word + tagged[index + 1][0])
+    return sorted(set(found), key=len, reverse=True)
+
+
+def without_places(text: str, places: list[str]) -> str:
+    """Each place name as {地名}: "宜春市实现生产总值{N}亿元" -> "{地名}实现生产总值{N}亿元"."""
+    for place in places:
+        text = text.replace(place, "{地名}")
+    return text
+
+
+def word_bounds(text: str, words: list[str]) -> set[int]:
+    """The offsets where the segmenter's words of `text` begin or end."""
+    bounds, at = {0}, 0
+    for word in words:
+        at += len(word)
+        bounds.add(at)
+    return bounds if at == len(text) else set(range(len(text) + 1))  # segmenter changed the text: no test
+
+
+def whole_word_frames(template: str, words: list[str]) -> list[str]:
+    """figure_frames, without those that begin or end inside a word ("范户{N}户" from 示范户)."""
+    bounds = word_bounds(template, words)
+    return [f"{m.group(1)}{{N}}{m.group(2)}" for m in FRAME.finditer(template)
+            if m.start(1) in bounds and m.end(2) in bounds]
+
+
+def for_segmenting(template: str) -> str:
+    """The template with each {N} as three digits, so the segmenter sees a figure of the same length."""
+    return template.replace("{N}", "000")

@@ -25,7 +25,7 @@ CONTENTS = re.compile(r"^目\s*录$")
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 ORG = re.compile(r"(局|委员会|委|政府|办公室|中心|院)$")
 FILE_SUFFIX = re.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
-MAX_TEXT_BYTES = 32 * 1024 * 1024  # a year's report is about 100 KB; a whole archive pasted together fits
+MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report is about 100 KB; 8 MB (~2,000 pages) takes mine ~50 s, check ~15 s
 SHORT_HEADING = 40  # characters: a bold or styled line longer than this is text, not a heading
 READABLE = (".docx", ".txt") + CONVERTIBLE
 
@@ -39,6 +39,7 @@ class ReadReport:
     note: str | None = None            # e.g. the encoding was guessed
     removed: tuple[Removed, ...] = ()  # lines cleaning took out as web-page furniture, with the reason
     headers: tuple[str, ...] = ()      # a Word file's header and footer text, apart from the body
+    source: tuple[Line, ...] = ()      # the lines as read, before parsing: what a proofreader quotes
 
     @property
     def lines(self) -> tuple[int, ...]:
@@ -69,7 +70,7 @@ def read_report(path: Path) -> ReadReport:
         lines, removed, headers, unit = [Line(n, t) for n, t in cleaned.kept], cleaned.removed, (), "行"
     blocks, numbers = parse_lines(lines)
     document = Document(tuple(blocks), tuple(numbers), (), str(path), unit)
-    return ReadReport(path, classify(document), note, tuple(removed), headers)
+    return ReadReport(path, classify(document), note, tuple(removed), headers, tuple(lines))
 
 
 @dataclass

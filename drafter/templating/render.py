@@ -16,7 +16,7 @@ from drafter.safeio import read_bounded
 from drafter.templating.cache import bytecode_cache
 from drafter.templating.context import FILTERS, GLOBALS, make_context
 from drafter.templating.loader import next_layer_extends, split_layer, syntax_message, undefined_message, user_templates_dir
-from drafter.templating.sandbox import BoundedEnvironment
+from drafter.templating.sandbox import BoundedEnvironment, BudgetExceeded
 
 MAX_TEMPLATE_BYTES = 1024 * 1024  # the largest built-in template is under 10 KB
 
@@ -146,15 +146,17 @@ def render_draft(report: Report, search_path: list[Path], name: str = "report.j2
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: 模板语法错误：{syntax_message(exc.message)}") from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板“{exc.name}”（查找位置：{'；'.join(map(str, search_path))}）。") from exc
+    except (SyntaxError, RecursionError, MemoryError) as exc:
+        # Python's own limits on the code Jinja generates: 25 nested loops, 200 nested macros, 3000 nested ifs
+        cycle = "（extends、include 或宏形成了循环时也会这样）" if isinstance(exc, RecursionError) else ""
+        raise TemplateError(f"{_template_location(exc)}: 模板嵌套或递归过深，或模板层层引用自己{cycle}，无法运行。") from exc
     except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, AttributeError, KeyError,
-            OverflowError, RecursionError, ZeroDivisionError, IndexError, MemoryError,
-            jinja2.TemplateRuntimeError) as exc:
+            OverflowError, ZeroDivisionError, IndexError, jinja2.TemplateRuntimeError) as exc:
         where = _template_location(exc)
         if isinstance(exc, jinja2.UndefinedError):
             raise TemplateError(f"{where}: {undefined_message(str(exc), [*context, *env.globals])}") from exc
-        if isinstance(exc, RecursionError):
-            raise TemplateError(f"{where}: 模板层层引用自己（extends、include 或宏形成了循环）。") from exc
-        kind = "模板访问了不允许的内容" if isinstance(exc, SecurityError) else "模板出错"
+        kind = ("模板超出限制" if isinstance(exc, BudgetExceeded) else
+                "模板访问了不允许的内容" if isinstance(exc, SecurityError) else "模板出错")
         raise TemplateError(f"{where}: {kind}：{exc}") from exc
 
 

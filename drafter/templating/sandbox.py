@@ -23,9 +23,13 @@ TIME_LIMIT = 20.0            # seconds for one draft; the 200-section form rende
 MAX_SIZE = 4_000_000         # characters (or items) in any one value or in the whole draft (~2,000 pages)
 MAX_INT_BITS = 4096          # an integer with more bits is no figure in a report
 PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+WIDTH_FILTERS = frozenset({"do_center", "do_indent", "do_wordwrap", "do_truncate", "do_batch", "do_slice"})
 CHECK_EVERY = 1024           # loop items between two looks at the clock
 # "%-999999d", "{:>999999}": a width or precision this long asks for a giant string
 WIDE_FORMAT = re.compile(r"(%[-+ #0]*\d{6,}|%[-+ #0]*\d*\.\d{6,}|\{[^{}]*:[^{}]*\d{6,}[^{}]*\})")
+
+
+NESTED_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\{")  # "{:>{}}": the width comes from an argument
 
 
 class BudgetExceeded(SecurityError):
@@ -39,6 +43,10 @@ def _size(value) -> int:
         return len(value)
     except TypeError:
         return 0
+
+
+def _too_large_count(value, limit: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > limit
 
 
 class BoundedRange(Sequence):
@@ -115,22 +123,25 @@ class BoundedEnvironment(SandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
         __self.tick()
-        for value in (*args, *kwargs.values()):
-            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > __self.max_size \
-                    and getattr(__obj, "__name__", "") in PADDING_METHODS:
-                # str.center(10**9), 'x'.ljust(…), list.pop(…): a count this large builds a giant
-                raise BudgetExceeded(f"模板调用的参数过大（{value}），已停止")
-            if isinstance(value, str) and WIDE_FORMAT.search(value):
-                raise BudgetExceeded("模板中的格式宽度过大，已停止")
-        if getattr(__obj, "__name__", "") == "join" and args:
-            __self._refuse_join(getattr(__obj, "__self__", ""), args[0])
-        if getattr(__obj, "__name__", "") == "replace" and len(args) >= 2 and isinstance(__obj.__self__, str):
-            text, old, new = __obj.__self__, str(args[0]), str(args[1])
-            __self.refuse_size(len(text) + (len(text) + 1) * max(0, len(new) - len(old)))
-        if isinstance(getattr(__obj, "__self__", None), str) and __obj.__name__ in ("format", "format_map"):
-            if WIDE_FORMAT.search(__obj.__self__):
-                raise BudgetExceeded("模板中的格式宽度过大，已停止")
-        return __self.check_result(super().call(__context, __obj, *args, **kwargs))
+        target = getattr(__obj, "__wrapped__", __obj)  # the sandbox hands str.format over wrapped
+        name, owner = getattr(target, "__name__", ""), getattr(target, "__self__", None)
+        if name in PADDING_METHODS and any(_too_large_count(v, __self.max_size) for v in (*args, *kwargs.values())):
+            raise BudgetExceeded("模板调用的参数过大，已停止")  # 'x'.center(10**9), 'x'.ljust(…)
+        if isinstance(owner, str) and name in ("format", "format_map") and (
+                WIDE_FORMAT.search(owner) or (NESTED_WIDTH.search(owner) and __self._any_large(args, kwargs))):
+            raise BudgetExceeded("模板中的格式宽度过大，已停止")
+        if name == "join" and args:
+            __self._refuse_join(owner or "", args[0])
+        if name == "replace" and len(args) >= 2 and isinstance(owner, str):
+            old, new = str(args[0]), str(args[1])
+            __self.refuse_size(len(owner) + (len(owner) + 1) * max(0, len(new) - len(old)))
+        result = __self.check_result(super().call(__context, __obj, *args, **kwargs))
+        if isinstance(owner, (list, dict, set)):
+            __self.refuse_size(len(owner))  # l.extend(l) in a loop doubles a list without returning it
+        return result
+
+    def _any_large(self, args, kwargs=None) -> bool:
+        return any(_too_large_count(v, self.max_size) for v in (*args, *(kwargs or {}).values()))
 
     def _refuse_join(self, separator, items) -> None:
         if isinstance(items, (list, tuple)):
@@ -152,8 +163,9 @@ class BoundedEnvironment(SandboxedEnvironment):
                 raise BudgetExceeded("模板计算的数值过大，已停止")
         elif operator_name == "+":
             self.refuse_size(_size(left) + _size(right))
-        elif operator_name == "%" and isinstance(left, str) and WIDE_FORMAT.search(left):
-            raise BudgetExceeded("模板中的格式宽度过大，已停止")
+        elif operator_name == "%" and isinstance(left, str) and (
+                WIDE_FORMAT.search(left) or ("*" in left and self._any_large(right if isinstance(right, tuple) else (right,)))):
+            raise BudgetExceeded("模板中的格式宽度过大，已停止")  # '%0999999999d' % 1, '%*d' % (10**9, 1)
         return self.check_result(self.binop_table[operator_name](left, right))
 
     def _refuse_bits(self, bits: int) -> None:
@@ -172,13 +184,12 @@ class BoundedEnvironment(SandboxedEnvironment):
 
         def bounded(*args, **kwargs):
             environment.tick()
-            for value in (*args[first_parameter:], *kwargs.values()):
-                if isinstance(value, int) and not isinstance(value, bool) and abs(value) > environment.max_size:
-                    raise BudgetExceeded(f"模板过滤器的参数过大（{value}），已停止")
-                if isinstance(value, str) and WIDE_FORMAT.search(value):
-                    raise BudgetExceeded("模板中的格式宽度过大，已停止")
+            parameters = (*args[first_parameter:], *kwargs.values())
+            if function.__name__ in WIDTH_FILTERS and any(_too_large_count(v, environment.max_size) for v in parameters):
+                raise BudgetExceeded("模板过滤器的参数过大，已停止")  # 'x'|center(10**9)
             value = args[first_parameter - 1] if len(args) >= first_parameter else None
-            if function.__name__ == "do_format" and isinstance(value, str) and WIDE_FORMAT.search(value):
+            if function.__name__ == "do_format" and isinstance(value, str) and (
+                    WIDE_FORMAT.search(value) or ("*" in value and environment._any_large(parameters))):
                 raise BudgetExceeded("模板中的格式宽度过大，已停止")
             if function.__name__ == "do_replace" and len(args) >= first_parameter + 2:
                 text, old, new = (str(a) for a in args[first_parameter - 1:first_parameter + 2])
