@@ -242,7 +242,7 @@ def check(files, form, output_format, strict, disable, enable, words, list_rules
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的表单；默认与文稿同名（.yaml）。")
 def extract(source, output):
-    """从已有的文稿（.docx/.txt）提取表单骨架：标题、各部分与小节、正文中的数字（待核对）。"""
+    """从已有的文稿（.docx/.doc/.wps/.rtf/.txt）提取表单骨架：标题、各部分与小节、正文中的数字（待核对）。"""
     from drafter.commands.extract import extract_to_form
 
     path, candidates = extract_to_form(source, output)
@@ -254,8 +254,10 @@ def extract(source, output):
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式；json 为对象列表（level、text、kind、line），便于脚本处理。")
 def outline(files, output_format):
-    """显示 drafter 从文稿（.docx/.doc/.wps/.rtf/.txt）读到的提纲：各级标题、所属部分（成绩/问题/计划）和位置，
-    以及清理掉的网页杂项行数。"""
+    """显示从文稿读到的提纲：各级标题、所属部分和位置。
+
+    文稿可以是 .docx、.doc、.wps、.rtf（需 LibreOffice）或 .txt；另列出清理掉的网页杂项和 Word 的页眉页脚。
+    """
     from drafter.commands.outline import as_json, as_text, read_files, removed_summary
 
     reports = read_files(list(files))

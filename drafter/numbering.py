@@ -73,6 +73,7 @@ def match_marker(line: str) -> tuple[int, int, str] | None:
 ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+LARGEST = 9999  # beyond this a list number is written in digits whatever the format
 CHINESE_FORMATS = ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
                    "taiwaneseCounting", "chineseLegalSimplified", "ideographLegalTraditional")
 
@@ -94,6 +95,8 @@ def format_number(number: int, num_fmt: str) -> str:
     """A list number as Word prints it for w:numFmt (decimal, chineseCounting, upperRoman, …)."""
     if num_fmt in ("none", "bullet"):
         return ""
+    if not 0 < number <= LARGEST:
+        return str(number)  # a file from elsewhere may start a list at 10**9: no letters or numerals for that
     if num_fmt in CHINESE_FORMATS:
         if num_fmt == "ideographTraditional":  # 甲乙丙丁…
             return "甲乙丙丁戊己庚辛壬癸"[(number - 1) % 10]

@@ -37,7 +37,7 @@ def test_outline_text_shows_levels_kinds_places_and_what_cleaning_removed():
     assert lines[0].endswith("标题“2022年科技工作总结”，4 个标题")
     assert "1级 三、存在的主要问题  〔存在问题〕" in result.output
     assert "1级 四、2023年工作打算  〔工作计划〕" in result.output
-    assert "清理掉 18 行（网页杂项 18 行）" in result.output
+    assert "清理掉 21 处（网页杂项 19 处，重复内容 2 处），见第 1、2、3、5、7、9、11、13、15、16、17、18等 行。" in result.output
 
 
 def test_outline_reads_an_old_doc_through_libreoffice_or_says_why_not(tmp_path, monkeypatch):
@@ -61,3 +61,12 @@ def test_an_old_doc_is_read_through_libreoffice():
     # "1、时间：…" "2、地点：…" follow each other with no text between: a list, not headings
     assert [(i["level"], i["text"], i["unit"]) for i in items] == [
         (1, "一、体能测试的时间和地点", "段"), (1, "二、领取体能测试准考证的时间和地点", "段")]
+
+
+def test_extract_reads_an_old_doc_or_says_why_not(tmp_path, monkeypatch):
+    source = tmp_path / "notice.doc"
+    shutil.copyfile(CORPUS / "doc" / "dd02_shangrao_jingcha_tineng_tongzhi.doc", source)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    result = run("extract", source)
+    assert result.exit_code == 2 and "需要 LibreOffice" in result.stderr
+    assert run("extract", tmp_path / "a.pdf").stderr.startswith(f"{tmp_path / 'a.pdf'}: 只能从 .docx、.txt、.doc、.wps、.rtf 文稿提取。")

@@ -13,7 +13,7 @@ from drafter.reading import ReadReport, read_report
 from drafter.reading.read import READABLE
 
 KIND_NAMES = {"achievements": "工作成绩", "problems": "存在问题", "plans": "工作计划", "other": "其他"}
-REASON_NAMES = {"clutter": "网页杂项", "repeat": "重复行", "excerpt": "网站摘录", "empty": "乱码或空白"}
+REASON_NAMES = {"clutter": "网页杂项", "repeat": "重复内容", "excerpt": "网站摘录", "empty": "乱码或空白"}
 
 
 def read_files(paths: list[Path]) -> list[ReadReport]:
@@ -36,14 +36,15 @@ def outline_items(report: ReadReport) -> list[dict]:
 
 
 def removed_summary(report: ReadReport) -> str | None:
-    """“清理掉 5 行：网页杂项 3 行，重复行 2 行” — what cleaning took out, so nothing goes unseen."""
+    """“清理掉 5 处（网页杂项 3 处，重复内容 2 处）” — what cleaning took out, so nothing goes unseen."""
     if not report.removed:
         return None
     counts = Counter(r.reason for r in report.removed)
-    parts = "，".join(f"{REASON_NAMES[reason]} {count} 行" for reason, count in counts.most_common())
-    lines = "、".join(str(r.line) for r in report.removed[:12])
-    more = "等" if len(report.removed) > 12 else ""
-    return f"{report.path}: 清理掉 {len(report.removed)} 行（{parts}），见第 {lines} 行{more}。"
+    parts = "，".join(f"{REASON_NAMES[reason]} {count} 处" for reason, count in counts.most_common())
+    lines = sorted({r.line for r in report.removed})
+    shown = "、".join(map(str, lines[:12])) + ("等" if len(lines) > 12 else "")
+    unit = "行" if report.document.unit == "行" else "段"
+    return f"{report.path}: 清理掉 {len(report.removed)} 处（{parts}），见第 {shown} {unit}。"
 
 
 def as_text(reports: list[ReadReport]) -> str:

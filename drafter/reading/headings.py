@@ -43,7 +43,7 @@ def normalise(text: str) -> str:
 
 # 第一章 / 第二节 / 第三条: the parts of rules and plans. An article that is a whole sentence is text.
 ARTICLE = re.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
-ARTICLE_LEVELS = {"章": 1, "节": 2, "条": 1}  # 条 sinks below 章 and 节 when the document has them
+ARTICLE_LEVELS = {"章": 1, "节": 2, "条": 3}  # 条 rises to the level under 章 and 节 once the reader knows which it has
 SHORT_ARTICLE = 20
 
 
@@ -55,7 +55,7 @@ def match_article(line: str) -> HeadingMatch | None:
     number = int(found.group(1)) if found.group(1).isdigit() else chinese_number(found.group(1))
     stop = RUN_IN_END.search(body)
     title = body[: stop.start()] if stop else body
-    if not number or not title or len(title) > SHORT_ARTICLE or title[-1] in "，；,;：:":
+    if not number or not title:
         return None
     rest = body[stop.end():].strip() if stop else ""
     return HeadingMatch(ARTICLE_LEVELS[found.group(2)], number, found.group(0).strip(), normalise(title), rest,
@@ -84,8 +84,15 @@ def has_caption(found: HeadingMatch) -> bool:
     its run-in text. A numbered statement ("1.全面贯彻落实……，确保……。") or an item of an enumerated
     sentence (ending in ；) is a list item."""
     title = found.title
+    if not title or title[-1] in "；;，,：:" and found.marker.startswith("第"):
+        return False
     if not title or title[-1] in "；;，,":
         return False
+    label, colon, description = title.partition("：")
+    if colon and len(description) > 12:
+        return False  # "1、矩形框标注工具：能在图片上进行……" describes, it does not name
+    if found.marker.startswith("第"):
+        return len(title) <= SHORT_ARTICLE  # an article's caption: "第五条 实行分级管理。"
     if found.rest:
         return len(title) <= CAPTION
     if found.ending:
@@ -108,11 +115,11 @@ def split_glued(line: str) -> list[str]:
     """Headings glued together: "一、2019年工作完成情况(一)科技创新工作不断推进1、高新技术产业…" is cut
     before each first child marker that follows a heading's title without a break."""
     found = match_heading(line)
-    if not found or found.ending == "。" and len(found.title) <= CAPTION:
+    if not found:
         return [line]
     start = len(found.marker) + (len(line) - len(line.lstrip()))
     child = re.compile(r"[（(](?:一|1)[）)]|(?<![\d.．])1[、.．](?!\d)")
-    for hit in child.finditer(line, start + 2, start + CAPTION + 4):
+    for hit in child.finditer(line, start + 2, min(start + len(found.title) + 1, start + CAPTION + 4)):
         before = line[hit.start() - 1]
         if re.match(r"[\u4e00-\u9fff）)”》]", before):
             return [line[: hit.start()].strip()] + split_glued(line[hit.start():].strip())

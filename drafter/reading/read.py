@@ -22,6 +22,9 @@ from drafter.reading.wordml import read_word
 TITLE_WORDS = re.compile(r"总结|计划|报告|要点|打算|思路|方案|意见|通知|办法|细则|规定|决定|规划|纲要|公报|纪要|大纲|指南|通报")
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 CONTENTS = re.compile(r"^目\s*录$")
+ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*\d")          # "附件：1.项目课程内容"
+ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
+ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")      # "附件2" above an attachment's title
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 ORG = re.compile(r"(局|委员会|委|政府|办公室|中心|院)$")
 FILE_SUFFIX = re.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
@@ -68,9 +71,11 @@ def read_report(path: Path) -> ReadReport:
         text, note = decode_lines(raw, str(path))
         cleaned = clean(text)
         lines, removed, headers, unit = [Line(n, t) for n, t in cleaned.kept], cleaned.removed, (), "行"
-    blocks, numbers = parse_lines(lines)
+    dropped: list[Removed] = []
+    blocks, numbers = parse_lines(lines, dropped)
     document = Document(tuple(blocks), tuple(numbers), (), str(path), unit)
-    return ReadReport(path, classify(document), note, tuple(removed), headers, tuple(lines))
+    removed = tuple(sorted((*removed, *dropped), key=lambda r: r.line))
+    return ReadReport(path, classify(document), note, removed, headers, tuple(lines))
 
 
 @dataclass
@@ -90,8 +95,11 @@ def _title_text(text: str) -> str:
     return FILE_SUFFIX.sub("", SPACES.sub("", text.replace("\n", "")))
 
 
-def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block], list[int]]:
-    """Cleaned lines -> blocks: title, recipient, headings (run-in text split off), paragraphs, signature."""
+def parse_lines(lines: list[Line] | list[tuple[int, str]],
+                dropped: list[Removed] | None = None) -> tuple[list[Block], list[int]]:
+    """Cleaned lines -> blocks: title, recipient, headings (run-in text split off), paragraphs, signature.
+    What is left out (a repeated title, a file name's suffix) is noted in `dropped`."""
+    dropped = [] if dropped is None else dropped
     blocks: list[Block] = []
     numbers: list[int] = []
 
@@ -103,6 +111,7 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
     centered = _centered_title(lines)
     title = _title_text("".join(lines[i].text for i in centered)) if centered else None
     pieces: list[Piece] = []
+    attachment_list = False
     skipped: set[int] = set()
     for index, source in enumerate(lines):
         number = source.number
@@ -115,22 +124,38 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
             if index == centered[0]:
                 pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
-        line = source.marker + source.text if source.marker and not source.text.startswith(source.marker) else source.text
+        line = _numbered(source)
         if source.toc or CONTENTS.match(line) or (centered and index < centered[0]):
             pieces.append(Piece(number, line, plain=True))
             continue
+        if (title is None and index < TITLE_SEARCH and not any(p.heading for p in pieces)
+                and _styled_title(source, lines[index + 1:])):
+            title = _title_text(line)
+            pieces.append(Piece(number, "", block=Title(normalise(title))))
+            continue
+        if attachment_list and ATTACHMENT_ITEM.match(line) or _after_attachment_label(pieces):
+            pieces.append(Piece(number, line, plain=True))  # "附件：1.…" goes on "2.…"; an attachment's title
+            continue
+        attachment_list = ATTACHMENT_LIST.match(line) is not None
         if title is None and index < 3 and _looks_like_title(line) and not source.marker:
             # a title balanced over several lines by manual breaks is one paragraph: its lines share a number
             # (a Word paragraph: every line of it, also those before the one that looks like a title)
             title = _title_text("".join(other.text for other in lines if other.number == number))
+            suffix = FILE_SUFFIX.search(SPACES.sub("", line))
+            if suffix:
+                dropped.append(Removed(number, suffix.group(), "clutter"))
             pieces = [piece for piece in pieces if piece.number != number]
             skipped.update(i for i in range(index + 1, len(lines)) if lines[i].number == number)
             pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
         if title:
             if _same_title(line, title):
+                dropped.append(Removed(number, line, "repeat"))
                 continue
-            line = _strip_repeated_title(line, title)
+            stripped = _strip_repeated_title(line, title)
+            if stripped != line:
+                dropped.append(Removed(number, line[: len(line) - len(stripped)].strip(), "repeat"))
+            line = stripped
         styled = _styled_heading(source, line, [p.heading for p in pieces if isinstance(p.heading, Heading)])
         if styled:
             pieces.append(Piece(number, line, styled))
@@ -152,6 +177,25 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]]) -> tuple[list[Block],
     _join_signature(blocks, numbers)
     _sink_articles(blocks)
     return blocks, numbers
+
+
+def _numbered(source: Line) -> str:
+    """A Word paragraph's text with the number Word prints before it: "一、" joins the text, "1.2" is
+    followed by a space as Word's tab shows it ("1.2 项目背景")."""
+    if not source.marker or source.text.startswith(source.marker):
+        return source.text
+    gap = " " if source.marker[-1].isalnum() else ""
+    return source.marker + gap + source.text
+
+
+def _styled_title(source: Line, following: list[Line]) -> bool:
+    """A Word file's first line in a Title or Heading style or in bold, unnumbered, with body text after it."""
+    return ((source.outline is not None or source.bold) and not source.marker and not source.in_table and len(source.text) <= 40
+            and match_heading(source.text) is None and any(line.outline is None and line.text for line in following[:3]))
+
+
+def _after_attachment_label(pieces: list[Piece]) -> bool:
+    return bool(pieces) and pieces[-1].block is None and ATTACHMENT_LABEL.match(pieces[-1].text) is not None
 
 
 def _find_headings(pieces: list[Piece]) -> None:
@@ -177,6 +221,7 @@ def _find_headings(pieces: list[Piece]) -> None:
                 pieces[i].found = None
     _demote_bare_runs(pieces)
     _demote_nested_restarts(pieces)
+    _demote_lists_under_parts(pieces)
     for piece in pieces:
         if piece.found is not None:
             piece.heading = Heading(piece.found.level, piece.found.title, piece.found.marker)
@@ -200,6 +245,37 @@ def _sibling_groups(pieces: list[Piece]) -> list[list[int]]:
     return groups + list(open_groups.values())
 
 
+def _numbered_run(pieces: list[Piece], start: int, level: int) -> list[int]:
+    """Indexes of the items at `level` numbered 1, 2, 3… from `start`, until the count breaks."""
+    run, expected = [], 1
+    for index in range(start, len(pieces)):
+        found = pieces[index].found
+        if found is None or not found.marker or found.level > level:
+            continue
+        if found.level < level or found.number != expected:
+            break
+        run.append(index)
+        expected += 1
+    return run
+
+
+def _demote_lists_under_parts(pieces: list[Piece]) -> None:
+    """Numbered lines under a label ("注释：1.本公报中数据…") are notes; a 一、 or （一） under a Word
+    heading of a deeper level ("3.3 业务场景说明" then "一、内容智能生产") is a list in it."""
+    label, word_level = False, 0
+    for piece in pieces:
+        if piece.heading is not None:
+            label, word_level = False, piece.heading.level
+            continue
+        found = piece.found
+        if found is None:
+            continue
+        if not found.marker:
+            label = found.title.endswith(("：", ":"))
+        elif label or found.level < word_level:
+            piece.found = None
+
+
 def _body_follows(pieces: list[Piece], index: int, level: int) -> bool:
     following = next((p for p in pieces[index + 1:] if not isinstance(p.block, Title)), None)
     if following is None or following.heading is not None or following.block is not None:
@@ -217,17 +293,21 @@ def _demote_bare_runs(pieces: list[Piece]) -> None:
     index = 0
     while index < len(pieces):
         found = pieces[index].found
-        if found is None or found.rest or not found.marker or found.level < LIST_LEVEL:
+        if not _bare(found) or found.level < LIST_LEVEL:
             index += 1
             continue
         end = index + 1
-        while (end < len(pieces) and pieces[end].found is not None and pieces[end].found.level == found.level
-               and not pieces[end].found.rest and pieces[end].found.marker):
+        while end < len(pieces) and _bare(pieces[end].found) and pieces[end].found.level == found.level:
             end += 1
         if end - index >= 2 and (end == len(pieces) or _is_text(pieces[end], found.level)):
             for piece in pieces[index:end]:
                 piece.found = None
         index = max(end, index + 1)
+
+
+def _bare(found: HeadingMatch | None) -> bool:
+    """A numbered title alone on its line, no full stop, no run-in text."""
+    return found is not None and bool(found.marker) and not found.rest and not found.ending
 
 
 def _is_text(piece: Piece, level: int) -> bool:
@@ -240,21 +320,23 @@ def _demote_nested_restarts(pieces: list[Piece]) -> None:
     index = 0
     while index < len(pieces):
         found = pieces[index].found
+        if pieces[index].heading is not None:  # a Word heading opens a new part: numbering below it restarts
+            for deeper in range(pieces[index].heading.level, 5):
+                last.pop(deeper, None)
         if found is None or not found.marker:
             index += 1
             continue
         level = found.level
         previous = last.get(level, 0)
         if found.number == 1 and previous >= 1:
-            resume = next((i for i in range(index + 1, len(pieces)) if pieces[i].found is not None
-                           and pieces[i].found.level <= level and pieces[i].found.number == previous + 1
-                           and pieces[i].found.marker), None)
-            restarted = [i for i in range(index, resume or index) if pieces[i].found is not None
-                         and pieces[i].found.level >= level and pieces[i].found.marker]
-            if resume is not None and restarted and all(pieces[i].found.number <= len(restarted) for i in restarted):
-                for i in restarted:
-                    pieces[i].found = None
-                index = resume
+            run = _numbered_run(pieces, index, level)
+            after = next((i for i in range(run[-1] + 1, len(pieces)) if pieces[i].found is not None
+                          and pieces[i].found.level <= level and pieces[i].found.marker), None)
+            if after is not None and pieces[after].found.level == level and pieces[after].found.number == previous + 1:
+                for i in range(index, after):
+                    if pieces[i].found is not None and pieces[i].found.marker and pieces[i].found.level >= level:
+                        pieces[i].found = None
+                index = after
                 continue
         last[level] = found.number
         for deeper in range(level + 1, 5):
@@ -283,13 +365,11 @@ def _centered_title(lines: list[Line]) -> list[int]:
 
 
 def _sink_articles(blocks: list[Block]) -> None:
-    """第X条 sits under 第X章 and 第X节 when the document has them."""
+    """第X条 sits at the level under 第X章 and 第X节 when the document has them, at level 1 otherwise."""
     markers = [b.marker for b in blocks if isinstance(b, Heading)]
     depth = 1 + any(m.endswith("章") for m in markers) + any(m.endswith("节") for m in markers)
-    if depth == 1:
-        return
     for index, block in enumerate(blocks):
-        if isinstance(block, Heading) and block.marker.endswith("条"):
+        if isinstance(block, Heading) and block.marker.endswith("条") and block.marker.startswith("第"):
             blocks[index] = Heading(min(depth, 4), block.text, block.marker)
 
 

@@ -192,6 +192,17 @@ def _bold(rpr) -> bool | None:
     return found.get(w("val"), "true") not in ("0", "false", "off")
 
 
+BREAK = "\x0b"  # a line break inside a paragraph, until we know whether it ends a line of its own
+BREAK_ENDS_LINE = re.compile(r"(?<=[。！？；：:])\x0b|\x0b(?=\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
+                             r"\d{1,2}[、.．]\D|[•·●■◆▪○\uf06c\uf0a7\uf0b7\uf0d8]))")
+
+
+def _lines_of(text: str) -> list[str]:
+    """A paragraph's text cut at the line breaks that end a line of its own (after a full stop, or before
+    a heading number); a break in the middle of a sentence or title is only layout."""
+    return [piece.replace(BREAK, "") for piece in BREAK_ENDS_LINE.sub("\n", text).split("\n")]
+
+
 def _text(element) -> str:
     """The text Word shows for an element: runs in w:ins kept, deletions and fallback copies left out."""
     parts = []
@@ -206,7 +217,9 @@ def _text(element) -> str:
             elif tag in (w("tab"), w("ptab")):
                 parts.append(" ")
             elif tag in (w("br"), w("cr")):
-                parts.append("\n")
+                # a line break inside a paragraph is layout (a title or a sentence broken to fit), except
+                # before a page break, which ends what is on the page
+                parts.append("\n" if child.get(w("type")) == "page" else BREAK)
             elif tag == w("noBreakHyphen"):
                 parts.append("-")
             elif tag == w("sym"):
@@ -220,7 +233,7 @@ def _text(element) -> str:
 
 def _all_bold(paragraph, styles: Styles, style_id: str | None) -> bool:
     style_bold = bool(styles.first(style_id, "bold"))
-    runs = [r for r in paragraph.iter(w("r")) if _text(r).strip() and not _hidden_run(r)]
+    runs = [r for r in paragraph.iter(w("r")) if _text(r).replace(BREAK, "").strip() and not _hidden_run(r)]
     if not runs:
         return False
     for run in runs:
@@ -264,7 +277,7 @@ class Reader:
         for row in table.iterfind("w:tr", NS):
             cells = []
             for cell in row.iterfind("w:tc", NS):
-                cells.append("\n".join(t for t in (_text(p).strip() for p in cell.iterfind(".//w:p", NS)) if t))
+                cells.append("\n".join(t for p in cell.iterfind(".//w:p", NS) for t in _lines_of(_text(p).strip()) if t))
             rows.append(tuple(cells))
         columns = max((len(r) for r in rows), default=0)
         if columns <= 1:  # a one-column table is a frame around body text: read it as the body
@@ -292,7 +305,7 @@ class Reader:
                 return  # a paragraph mark deleted with tracked changes
         if self.styles.name(style_id) in ATTACHMENT_STYLES:
             return
-        text = _text(paragraph)
+        text = "\n".join(_lines_of(_text(paragraph)))
         marker = ""
         num = self._num(direct_num, style_id)
         if num and text.strip():
@@ -351,7 +364,7 @@ def read_word(path: Path) -> WordText:
     headers = []
     for name in sorted(n for n in parts if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
         root = part(name)
-        text = " ".join(t for t in (_text(p).strip() for p in root.iter(w("p"))) if t)
+        text = " ".join(t for p in root.iter(w("p")) for t in _lines_of(_text(p).strip()) if t)
         if text and text not in headers:
             headers.append(text)
     reader = Reader(Numbering(numbering_root), styles)
