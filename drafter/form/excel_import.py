@@ -331,7 +331,7 @@ def parse_cell(cell: Cell, unit: str | None) -> Decimal | None:
         text = text[: -len(written_unit)]
     if text.endswith("%") and unit not in (None, "%"):
         raise ValueError(f"写作百分数“{value}”，但单位是“{unit}”。")
-    number = figure_of(text, percent_allowed=True)  # the form's own reading: "23,600", "６１２", "四十五"
+    number = figure_of(text, "%" if text.endswith("%") else unit)  # the form's own reading: "23,600", "６１２", "四十五"
     if number is None:
         raise ValueError(f"应为数字，实际为“{value}”。请只填数字，单位写在“单位”列。")
     return number
