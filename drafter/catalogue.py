@@ -18,13 +18,18 @@ class CatalogueEntry:
     kind: str    # count | amount | ratio
     change: str  # growth | points
     keywords: tuple[str, ...] = ()
+    say: str = ""                # "选派科技特派员{数}": the clause, when it leads with a verb
+    reach: tuple[str, ...] = ()  # 达到 / 突破 where they fit a rising figure
+    rise: str = ""               # the words of a change, when not the default 增长/下降 (提高/降低)
+    fall: str = ""
 
 
 @cache
 def catalogue() -> tuple[CatalogueEntry, ...]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # read on every build: use libyaml
     data = yaml.load((schemas_dir() / "indicators.yaml").read_text(encoding="utf-8"), Loader=loader)
-    return tuple(CatalogueEntry(**{**entry, "keywords": tuple(entry.get("keywords", ()))}) for entry in data["indicators"])
+    return tuple(CatalogueEntry(**{**entry, "keywords": tuple(entry.get("keywords", ())),
+                                   "reach": tuple(entry.get("reach", ()))}) for entry in data["indicators"])
 
 
 def catalogue_entry(indicator_id: str) -> CatalogueEntry | None:

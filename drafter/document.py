@@ -8,7 +8,7 @@ contain (the renderer strips it from every value), so a clerk's "1." or "#" is a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from drafter.errors import TemplateError
 
@@ -28,6 +28,7 @@ class Run:
 @dataclass(frozen=True)
 class Title:
     text: str
+    lines: tuple[str, ...] = ()  # the clerk's own line breaks (meta.title over several lines), else ()
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,74 @@ class Table:
 Block = Title | Recipient | Heading | Paragraph | Signature | Table
 
 
+KINDS = ("achievements", "problems", "plans", "other")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One block with where it stands in its source and the kind of section it belongs to."""
+
+    index: int      # position in Document.blocks
+    block: Block
+    position: int   # line of a .txt, paragraph of a .docx or of a built draft (1-based)
+    kind: str       # achievements | problems | plans | other
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (None for the text before the first part) and the entries under it, nested ones included."""
+
+    heading: Heading | None
+    kind: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def position(self) -> int:
+        return self.entries[0].position if self.entries else 0
+
+
 @dataclass(frozen=True)
 class Document:
+    """A report as blocks; per block its source position and section kind (parallel tuples, so that
+    blocks stay plain values that compare equal whatever file they came from)."""
+
     blocks: tuple[Block, ...]
+    positions: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    source: str = field(default="", compare=False)  # the file read; "" for a draft drafter built
+    unit: str = "段"   # 行 for a .txt (positions are lines), 段 for a .docx or a draft (paragraphs)
 
     @property
     def title(self) -> str:
         return next((b.text for b in self.blocks if isinstance(b, Title)), "")
+
+    def position(self, index: int) -> int:
+        return self.positions[index] if index < len(self.positions) else index + 1
+
+    def kind(self, index: int) -> str:
+        return self.kinds[index] if index < len(self.kinds) else "other"
+
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(Entry(i, b, self.position(i), self.kind(i)) for i, b in enumerate(self.blocks))
+
+    def headings(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries() if isinstance(e.block, Heading))
+
+    def sections(self, level: int = 1) -> tuple[Section, ...]:
+        """The parts opened by headings at `level` or above, in order; the opening first when it has text."""
+        sections, heading, kind, entries = [], None, "other", []
+        for entry in self.entries():
+            if isinstance(entry.block, Heading) and entry.block.level <= level:
+                if heading is not None or entries:
+                    sections.append(Section(heading, kind, tuple(entries)))
+                heading, kind, entries = entry.block, entry.kind, []
+            entries.append(entry)
+        if heading is not None or entries:
+            sections.append(Section(heading, kind, tuple(entries)))
+        return tuple(sections)
+
+    def with_kinds(self, kinds: tuple[str, ...]) -> "Document":
+        return replace(self, kinds=tuple(kinds))
 
 
 def directive(kind: str, *fields: str) -> str:
@@ -122,7 +184,8 @@ def parse_draft(text: str, origin: str = "模板") -> Document:
             level = new_level
             blocks.append(Heading(new_level, fields[0]))
         elif kind == "title":
-            blocks.append(Title(fields[0]))
+            lines = tuple(field for field in fields if field)
+            blocks.append(Title("".join(lines), lines if len(lines) > 1 else ()))
         elif kind == "recipient":
             blocks.append(Recipient(fields[0]))
         elif kind == "signature":

@@ -3,16 +3,24 @@ texts, and the figures found listed as candidate indicators for review."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 
-from drafter.document import Heading, Paragraph, Recipient, Signature, Title
+from drafter.document import Heading, Paragraph, Recipient, Signature, Table, Title
 from drafter.reading import ReadReport
+from drafter.reading.classify import YEAR as TITLE_YEAR
+from drafter.reading.classify import report_year
 
-TITLE_YEAR = re.compile(r"(\d{4})年")
 ORG_IN_TITLE = re.compile(r"^(.*?(?:局|委员会|委|办公室|中心|院|政府))(?=\d{4}年|过去|关于|年中|上半年)")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-CANDIDATE = re.compile(r"([\u4e00-\u9fffA-Za-z&]{2,16}?)(?:达到|达|为|完成|实现|共)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|家|项|件|人次|人|个|名|场次|场|%)")
-LEAD_WORDS = re.compile(r"^(全年|全县|全市|全区|累计|其中|今年|当年|新增|完成|实现|共|年内|年)+")
+# A figure and the name before it; the name may hold digits and letters ("5G基站", "R&D经费投入强度").
+CANDIDATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9&＆]{2,20}?)(?:达到|达|为|完成|实现|共)\s*(\d+(?:\.\d+)?)\s*"
+                       r"(亿元|万元|元|家|项|件|人次|人|个|名|场次|场|%)")
+LEAD_WORDS = re.compile(r"^(\d{4}年(?:底|末)?|全年|全县|全市|全区|累计|其中|今年|当年|新增|完成|实现|共|年内|力争|确保|争取|计划|预计|年)+")
+# A clause about what is to come: its figures are targets, not this year's results.
+PLAN_CLAUSE = re.compile(r"力争|计划|预计|目标|确保|争取|将要|要达到|拟")
+CLAUSE = re.compile(r"[^。；！？]+")
 ATTACHMENT_NOTE = re.compile(r"^附件[：:]")
 CLOSINGS = ("特此报告。", "特此报告", "以上报告，请审阅。")
 
@@ -22,9 +30,8 @@ def guess_meta(read: ReadReport) -> dict:
     title = next((b.text for b in blocks if isinstance(b, Title)), "")
     signature = next((b for b in blocks if isinstance(b, Signature)), None)
     recipient = next((b.text.rstrip("：:") for b in blocks if isinstance(b, Recipient)), None)
-    years = [int(y) for y in TITLE_YEAR.findall(title)]
     date = DATE.search(signature.date) if signature else None
-    year = years[0] if years else (int(date.group(1)) - (date.group(2) == "1") if date else 2024)
+    year = _year(read, date)
     org = ORG_IN_TITLE.match(title)
     org = org.group(1) if org else (signature.org if signature else "（待填写）单位名称")
     kind = "midyear" if re.search(r"年中|上半年|半年", title) else "multi-year" if "五年" in title else "annual"
@@ -39,6 +46,21 @@ def guess_meta(read: ReadReport) -> dict:
         meta["signer"] = signature.org
     meta["date"] = f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else f"{year}-12-31"
     return meta
+
+
+def _year(read: ReadReport, date) -> int:
+    """The year the report is about: its title's, else the one its text names most (its first part's
+    headings and paragraphs), else the year before a January date or the date's own year."""
+    year = report_year(read.document)
+    if year:
+        return year
+    if date:
+        return int(date.group(1)) - (date.group(2) == "1")
+    texts = " ".join(b.text for b in read.document.blocks if isinstance(b, (Heading, Paragraph)))
+    years = Counter(int(y) for y in TITLE_YEAR.findall(texts))
+    if years:
+        return years.most_common(1)[0][0]
+    return dt.date.today().year - 1  # no year anywhere ("xxxx年"): last year's report, marked 待核对 in the header
 
 
 def _section(heading: Heading, body: list) -> dict:
@@ -74,8 +96,8 @@ def _parts(read: ReadReport):
     """Level-1 parts in order: (heading or None for the opening, kind, blocks under it)."""
     parts, current = [], [None, "opening", []]
     for block, kind in zip(read.document.blocks, read.kinds):
-        if isinstance(block, (Title, Recipient, Signature)):
-            continue
+        if isinstance(block, (Title, Recipient, Signature, Table)):
+            continue  # a table read from a Word file has no place in the form's texts
         if isinstance(block, Paragraph) and ATTACHMENT_NOTE.match(block.text):
             continue
         if isinstance(block, Heading) and block.level == 1:
@@ -90,6 +112,14 @@ def _parts(read: ReadReport):
 def extract_form(read: ReadReport) -> dict:
     form: dict = {"meta": guess_meta(read)}
     parts = _parts(read)
+    first_heading = next((i for i, b in enumerate(parts[0][2]) if isinstance(b, Heading)), None)
+    if first_heading is not None and parts[1:]:
+        # headings before the first 一、 (a report that opens with （一） or an unnumbered part): kept
+        # as a part of their own, in their place after the opening
+        lead, rest = parts[0][2][:first_heading], parts[0][2][first_heading:]
+        heading = rest[0]
+        parts[0][2] = lead
+        parts.insert(1, [heading, "other", rest[1:]])  # an extra section: the main parts come after
     opening = [b.text for b in parts[0][2] if isinstance(b, Paragraph)]
     if opening:
         form["opening"] = opening
@@ -152,19 +182,31 @@ def _assign_parts(form: dict, parts) -> None:
 
 
 def candidate_indicators(read: ReadReport) -> list[dict]:
-    """Figures found in the text, each a candidate indicator with a guessed name, marked for review."""
-    candidates, seen = [], set()
+    """Figures found in the text, each a candidate indicator with a guessed name, marked for review.
+    A figure in a plan part or in a clause about the future ("力争达到170家") is a target: it goes to
+    the candidate of the same name as its target, never in as this year's value."""
+    candidates, by_name, targets = [], {}, []
     for block, kind in zip(read.document.blocks, read.kinds):
-        if not isinstance(block, Paragraph) or kind == "plans":
+        if not isinstance(block, Paragraph):
             continue
-        for match in CANDIDATE.finditer(block.text):
-            name = LEAD_WORDS.sub("", match.group(1)).strip()
-            if len(name) < 2 or name in seen:
-                continue
-            seen.add(name)
-            candidates.append({
-                "id": f"candidate_{len(candidates) + 1}", "name": name, "unit": match.group(3),
-                "value": float(match.group(2)) if "." in match.group(2) else int(match.group(2)),
-                "note": f"待核对：从原文“{match.group(0)}”提取",
-            })
+        for clause in CLAUSE.findall(block.text):
+            planned = kind == "plans" or PLAN_CLAUSE.search(clause) is not None
+            for match in CANDIDATE.finditer(clause):
+                name = LEAD_WORDS.sub("", match.group(1)).strip()
+                if len(name) < 2 or name[0].isdigit() and not re.match(r"\d+[A-Za-z]", name):
+                    continue
+                value = float(match.group(2)) if "." in match.group(2) else int(match.group(2))
+                if planned:
+                    targets.append((name, value, match.group(3)))
+                    continue
+                if name in by_name:
+                    continue
+                by_name[name] = {"id": f"candidate_{len(candidates) + 1}", "name": name, "unit": match.group(3),
+                                 "value": value, "note": f"待核对：从原文“{match.group(0)}”提取"}
+                candidates.append(by_name[name])
+    for name, value, unit in targets:
+        candidate = by_name.get(name)
+        if candidate and candidate["unit"] == unit and "target" not in candidate:
+            candidate["target"] = value
+            candidate["note"] += f"；计划目标 {value}{unit} 取自原文计划部分"
     return candidates

@@ -6,16 +6,20 @@ Pure functions, no templates and no I/O. The rules, stated once:
 - Shares: an indicator in % (or one the catalogue calls a ratio) changes in 个百分点, never in %.
 - Money in text: an amount of 1亿元 or more given in 万元 is written in 亿元 with at most two decimals
   (23600万元 -> 2.36亿元); an amount under 1亿元 given in 亿元 is written in 万元 (0.85亿元 -> 8500万元).
-  Tables keep the unit of the form.
+  A table row uses the unit its 本年 figure has in the text, so table and text agree.
 - 翻番 only when the value is at least twice the previous one (翻两番 at four times).
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, getcontext
+from typing import TYPE_CHECKING
 
 from drafter.catalogue import catalogue_entry
-from drafter.form.model import Indicator, Target
+from drafter.numbering import chinese_numeral  # noqa: F401  (templates call it as facts.chinese_numeral)
+
+if TYPE_CHECKING:  # only for annotations: importing drafter.form here would import this module back
+    from drafter.form.model import Indicator, Target
 
 PERCENT_PLACES = Decimal("0.1")
 # Figures are floats of at most 10**15 (the schema says so), the smallest positive one about 5e-324:
@@ -174,47 +178,119 @@ def parts_phrase(indicator: Indicator) -> str:
 
 
 TO_FILL = "（待填写）"
+FIGURE_SLOT = "{数}"
+SHAPES = 3  # how many ways a clause can state its change; a paragraph turns through them
 
 
-def indicator_sentence(indicator: Indicator) -> str:
-    """One clause per indicator: "全社会R&D经费投入达到12.6亿元，同比增长12.5%，居全市第2位".
+def wording(indicator: Indicator, say: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """(the clause with its {数} slot, the qualifiers that fit a rise; () when the clause has its own verb).
 
-    Without a value yet, the clause says so visibly: "全社会R&D经费投入达到（待填写）亿元".
+    `say` is an office's own clause (from its phrase bank); else the catalogue's, when the form keeps the
+    catalogue's name (a clerk who renamed the indicator keeps the words; the name and figure are then said).
     """
+    entry = catalogue_entry(indicator.id)
+    if say:
+        return say, ()
+    if entry and entry.say and entry.name == indicator.name:
+        return entry.say, ()
+    return indicator.name + FIGURE_SLOT, (entry.reach if entry else ()) or ("",)
+
+
+def change_words(indicator: Indicator) -> tuple[str, str]:
+    """(rise, fall): 增长/下降, for shares 提高/降低, or the catalogue's own."""
+    entry = catalogue_entry(indicator.id)
+    rise, fall = ("提高", "降低") if is_share(indicator) else ("增长", "下降")
+    return (entry.rise or rise, entry.fall or fall) if entry else (rise, fall)
+
+
+def direction(indicator: Indicator) -> int | None:
+    """1 rising, -1 falling, 0 flat (as the text rounds it), None without a previous value."""
+    if indicator.value is None or indicator.previous is None:
+        return None
+    if is_share(indicator):
+        change = point_change(indicator.value, indicator.previous)
+    else:
+        change = growth_percent(indicator.value, indicator.previous)
+        if change is None:
+            return 1 if indicator.value > 0 else 0 if indicator.value == 0 else -1
+    return (change > 0) - (change < 0)
+
+
+def _is_count(indicator: Indicator) -> bool:
+    entry = catalogue_entry(indicator.id)
+    return (entry.kind == "count" if entry else indicator.unit not in ("元", "万元", "亿元")) and not is_share(indicator)
+
+
+def varied_change(indicator: Indicator, shape: int = 0) -> str | None:
+    """The change, said one of SHAPES ways so a paragraph does not repeat itself:
+    0 "同比增长12.5%", 1 "比上年增长12.5%" (a count: "比上年增加7家"), 2 "增长12.5%"; flat "与上年持平"."""
+    way = direction(indicator)
+    if way is None:
+        return None
+    if way == 0:
+        return "与上年持平"
+    rise, fall = change_words(indicator)
+    word = rise if way > 0 else fall
+    if is_share(indicator):
+        points = format_number(abs(point_change(indicator.value, indicator.previous)))
+        return f"{'' if shape % SHAPES == 2 else '比上年'}{word}{points}个百分点"
+    growth = growth_percent(indicator.value, indicator.previous)
+    shape %= SHAPES
+    if shape == 1 and _is_count(indicator):
+        difference = to_decimal(indicator.value) - to_decimal(indicator.previous)
+        more = "增加" if way > 0 else "减少"
+        return f"比上年{more}{format_number(abs(difference))}{indicator.unit}"
+    if growth is None:
+        return None
+    return f"{('同比', '比上年', '')[shape]}{word}{format_number(abs(growth))}%"
+
+
+def indicator_sentence(indicator: Indicator, shape: int = 0, say: str | None = None) -> str:
+    """One clause per indicator, said as a person would: "选派科技特派员126名，比上年增加8名",
+    "全社会R&D经费投入达到12.6亿元，同比增长12.5%，完成年度目标的105%，居全市第2位",
+    "R&D经费投入强度为2.41%，比上年降低0.15个百分点" (never 达到 of a fall), "…，与上年持平".
+
+    `shape` turns the clause's wording (see varied_change; 达到 only on even shapes), `say` is an office's
+    own clause with a {数} slot. Without a value yet, the clause says so visibly: "…（待填写）亿元".
+    """
+    clause, reach = wording(indicator, say)
     if indicator.value is None:
-        return f"{indicator.name}达到{TO_FILL}{indicator.unit}"
-    head = f"{indicator.name}达到{quantity(indicator.value, indicator.unit)}{parts_phrase(indicator)}"
-    phrases = (change_phrase(indicator), doubling_phrase(indicator), completion_phrase(indicator), rank_phrase(indicator))
-    tail = [phrase for phrase in phrases if phrase]
-    return "，".join([head, *tail])
+        return clause.replace(FIGURE_SLOT, f"{TO_FILL}{indicator.unit}")
+    way = direction(indicator)
+    joint = ""
+    if reach:  # the bare name and figure: a joining word may fit
+        if "达到" in reach and way == 1 and shape % 2 == 0:
+            joint = "达到"
+        elif is_share(indicator) or way in (0, -1) or indicator.name.endswith(("数", "量", "额", "率")):
+            joint = "为"  # "比重为2.41%，比上年降低…": a share, a fall or a total reads better with 为
+    figure = joint + quantity(indicator.value, indicator.unit) + parts_phrase(indicator)
+    head = clause.replace(FIGURE_SLOT, figure, 1)
+    phrases = (varied_change(indicator, shape), doubling_phrase(indicator), completion_phrase(indicator),
+               rank_phrase(indicator))
+    return "，".join([head, *(phrase for phrase in phrases if phrase)])
 
 
-def target_sentence(indicator: Indicator, target: Target) -> str:
-    """"全社会R&D经费投入力争达到14亿元，增长11.1%" for next year's goal."""
-    text = f"{indicator.name}{target.verb}达到{quantity(target.value, indicator.unit)}"
+def target_sentence(indicator: Indicator, target: Target, shape: int = 0, say: str | None = None) -> str:
+    """Next year's goal: "全社会R&D经费投入力争达到14亿元，比上年增长11.1%", "力争选派科技特派员130名"."""
+    clause, _ = wording(indicator, say)
+    figure = quantity(target.value, indicator.unit)
+    if clause.startswith(indicator.name + FIGURE_SLOT):
+        keep = indicator.value is not None and target.value == indicator.value
+        text = clause.replace(FIGURE_SLOT, f"{target.verb}{'保持在' if keep else '达到'}{figure}", 1)
+    else:
+        text = target.verb + clause.replace(FIGURE_SLOT, figure, 1)
     if indicator.value is None:
         return text
+    lead = "" if shape % 2 else "比上年"
     if is_share(indicator):
         points = point_change(target.value, indicator.value)
         if points > 0:
-            text += f"，提高{format_number(points)}个百分点"
+            text += f"，{lead}提高{format_number(points)}个百分点"
     else:
         growth = growth_percent(target.value, indicator.value)
         if growth is not None and growth > 0:
-            text += f"，增长{format_number(growth)}%"
+            text += f"，{lead}增长{format_number(growth)}%"
     return text
-
-
-CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_numeral(number: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 25 -> 二十五, 99 -> 九十九 (enough for headings and 一是)."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    text = ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" if tens else ""
-    return text + (CHINESE_DIGITS[ones] if ones else "")
 
 
 def chinese_date(value) -> str:
@@ -225,10 +301,22 @@ def chinese_date(value) -> str:
 TABLE_HEADER = ("指标", "单位", "上年", "本年", "同比", "目标", "完成率", "排名")
 
 
+def in_unit(value, unit: str, shown: str) -> Decimal:
+    """A money figure given in `unit` expressed in `shown` (万元 <-> 亿元), two decimals in 亿元."""
+    number = to_decimal(value)
+    if unit == "万元" and shown == "亿元":
+        return (number / YI).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if unit == "亿元" and shown == "万元":
+        return (number * YI).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return number
+
+
 def table_row(indicator: Indicator) -> tuple[str, ...]:
-    """One row of 主要科技指标完成情况表, in the form's own unit; "—" where there is nothing to say."""
+    """One row of 主要科技指标完成情况表 in the unit the text uses for 本年; "—" where there is nothing to say."""
+    shown = indicator.unit if indicator.value is None else scaled(indicator.value, indicator.unit)[1]
+
     def figure(value):
-        return "—" if value is None else format_number(value)
+        return "—" if value is None else format_number(in_unit(value, indicator.unit, shown))
 
     change = change_phrase(indicator) or "—"
     change = change.removeprefix("同比").removeprefix("比上年").replace("与上年持平", "持平")
@@ -237,5 +325,5 @@ def table_row(indicator: Indicator) -> tuple[str, ...]:
         completion = f"{format_number(completion_percent(indicator.value, indicator.target))}%"
     rank = f"{indicator.rank.scope}第{indicator.rank.position}位" if indicator.rank else "—"
     value = TO_FILL if indicator.value is None else figure(indicator.value)
-    return (indicator.name, indicator.unit, figure(indicator.previous), value, change,
+    return (indicator.name, shown, figure(indicator.previous), value, change,
             figure(indicator.target), completion, rank)

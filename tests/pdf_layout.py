@@ -38,6 +38,7 @@ class Line:
 class Page:
     number: int
     lines: tuple[Line, ...]
+    words: tuple[Line, ...] = ()  # pdftotext's words: a table cell's text apart from its neighbours
 
     @property
     def body(self) -> tuple[Line, ...]:
@@ -53,11 +54,15 @@ def read_pages(pdf: Path) -> list[Page]:
     root = etree.fromstring(xhtml)
     pages = []
     for number, page in enumerate(root.iter(f"{XHTML}page"), start=1):
-        lines = []
+        lines, words = [], []
         for line in page.iter(f"{XHTML}line"):
             text = "".join(word.text or "" for word in line.iter(f"{XHTML}word"))
             lines.append(Line(text, *(float(line.get(k)) for k in ("xMin", "xMax", "yMin", "yMax"))))
-        pages.append(Page(number, tuple(sorted(lines, key=lambda l: (l.y_min, l.x_min)))))
+            words.extend(Line(word.text or "", *(float(word.get(k)) for k in ("xMin", "xMax", "yMin", "yMax")))
+                         for word in line.iter(f"{XHTML}word"))
+        def order(item):
+            return item.y_min, item.x_min
+        pages.append(Page(number, tuple(sorted(lines, key=order)), tuple(sorted(words, key=order))))
     return pages
 
 
@@ -65,3 +70,27 @@ def embedded_fonts(pdf: Path) -> set[str]:
     """Base font names without the subset prefix: {"FandolFang-Regular", …}."""
     out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     return {line.split()[0].split("+", 1)[-1] for line in out.splitlines()[2:] if line.strip()}
+
+
+def require_renderer() -> None:
+    """Skip a real-client test unless LibreOffice, poppler and the 公文 fonts (or their free stand-ins)
+    are all there; in CI (CI=true) a missing piece is a failure instead, so the tests cannot vanish."""
+    import os
+    import shutil
+
+    import pytest
+
+    from drafter.preview import find_soffice, missing_faces
+
+    missing = [tool for tool in ("pdftotext", "pdffonts", "pdftoppm") if shutil.which(tool) is None]
+    if find_soffice() is None:
+        missing.insert(0, "LibreOffice (soffice)")
+    fonts = missing_faces()
+    if fonts:
+        missing.append("fonts: " + " ".join(fonts[:-1]))
+    if not missing:
+        return
+    reason = "real-client rendering needs " + "; ".join(missing) + " (install with: sudo bash .ci/install-renderer)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)

@@ -18,13 +18,15 @@ def read_headings(report) -> list[tuple[int, str]]:
 
 
 def gold_headings(seed: str) -> list[tuple[int, str]]:
-    return [(level, text) for level, text, *_ in GOLD[seed]]
+    return [(level, text) for level, text, *rest in GOLD[seed] if "list" not in rest]
 
 
 def gold_kinds(seed: str) -> list[str]:
     """The gold kind of each heading: a level-1 entry names it, deeper ones inherit it."""
     kinds, current = [], "other"
     for level, _, *kind in GOLD[seed]:
+        if "list" in kind:
+            continue
         if kind:
             current = kind[0]
         kinds.append(current)

@@ -52,7 +52,7 @@ def test_init_then_build_works_end_to_end(run, tmp_path):
     result = run("build", "mine.yaml")
     assert result.exit_code == 0, result.output
     built = tmp_path / "白云市科技局2025年工作总结及2026年工作计划.docx"
-    assert outline(built)[:3] == ["T 白云市科技局2025年工作总结及2026年工作计划", "H1 一、2025年工作完成情况", "H2 （一）聚焦主体培育，创新能力持续增强"]
+    assert outline(built)[:3] == ["T 白云市科技局2025年工作总结\n及2026年工作计划", "H1 一、2025年工作完成情况", "H2 （一）聚焦主体培育，创新能力持续增强"]
 
 
 def test_validate_clean_form(run):
@@ -63,11 +63,11 @@ def test_validate_clean_form(run):
 
 def test_validate_reports_all_problems_and_exits_2(run, tmp_path):
     form = tmp_path / "report.yaml"
-    form.write_text("meta:\n  org: 青山县科学技术局\n  year: 二〇二四\n  date: 2024-12-20\nachievements:\n  sectoins: []\n", encoding="utf-8")
+    form.write_text("meta:\n  org: 青山县科学技术局\n  year: 二〇二四年\n  date: 2024-12-20\nachievements:\n  sectoins: []\n", encoding="utf-8")
     result = run("validate", "report.yaml")
     assert result.exit_code == 2
     assert result.output == (
-        'report.yaml:3:9: meta.year: 应为整数，实际为 "二〇二四"\n'
+        'report.yaml:3:9: meta.year: 应为整数，实际为 "二〇二四年"\n'
         "report.yaml:6:3: achievements.sectoins: 不认识的字段“sectoins”（是否应为“sections”？）\n"
         "共 2 处错误\n"
     )
@@ -109,17 +109,36 @@ def test_templates_list_show_copy(run, tmp_path):
     listing = run("templates", "list").output.splitlines()
     names = [line.split()[0] for line in listing]
     assert names == ["report.j2", "sections/achievements.j2", "sections/body.j2", "sections/extra.j2",
-                     "sections/indicator_table.j2", "sections/opening.j2", "sections/plan.j2", "sections/problems.j2", "sections/signature.j2",
-                     "reference.docx"]
+                     "sections/indicator_table.j2", "sections/macros.j2", "sections/opening.j2", "sections/plan.j2",
+                     "sections/problems.j2", "sections/signature.j2", "reference.docx"]
     assert all("内置" in line for line in listing)
     shown = run("templates", "show", "sections/plan.j2").output
     assert shown.startswith("{#- sections/plan.j2")
     result = run("templates", "copy", "sections/plan.j2")
     assert result.output == f"已复制到：{Path('templates/sections/plan.j2')}\n"
     assert (tmp_path / "templates/sections/plan.j2").read_text(encoding="utf-8") == shown
-    assert "自定义" in run("templates", "list", "--templates", "templates").output.splitlines()[6]
+    assert "本单位" in run("templates", "list", "--templates", "templates").output.splitlines()[7]
     again = run("templates", "copy", "sections/plan.j2")
     assert again.exit_code == 2 and "文件已存在，未覆盖" in again.output
+
+
+def test_templates_beside_the_form_are_listed_and_diffed_without_an_option(run, tmp_path):
+    (tmp_path / "report.yaml").write_bytes(MAIN_EXAMPLE.read_bytes())
+    run("templates", "copy", "sections/problems.j2")
+    path = tmp_path / "templates/sections/problems.j2"
+    path.write_text(path.read_text(encoding="utf-8").replace('"存在的问题"', '"困难和不足"'), encoding="utf-8")
+    (tmp_path / "templates/report.j2").write_text('{% extends "report.j2" %}\n{% block closing %}{% endblock %}\n',
+                                                  encoding="utf-8")
+    listing = {line.split()[0]: line for line in run("templates", "list").output.splitlines()}
+    assert "本单位（" in listing["sections/problems.j2"] and "内置" in listing["sections/plan.j2"]
+    assert "扩展内置" in listing["report.j2"]
+    diff = run("templates", "diff", "sections/problems.j2").output.splitlines()
+    assert diff[0] == "--- 内置/sections/problems.j2"
+    assert [line for line in diff if line[:1] in "+-" and not line.startswith(("---", "+++"))] == [
+        '-{{ heading(1, report.problems.title or "存在的问题") }}', '+{{ heading(1, report.problems.title or "困难和不足") }}']
+    assert run("templates", "diff", "sections/plan.j2").output == "“sections/plan.j2”没有本单位的版本，使用的就是内置模板。\n"
+    context = run("templates", "show", "sections/problems.j2", "--context").output
+    assert "phrases" in context and "可覆盖的块：heading、lead" in context
 
 
 def test_copied_template_beside_the_form_changes_the_build(run, tmp_path):
@@ -180,10 +199,11 @@ def test_every_schema_property_has_a_chinese_description():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build"], "drafter build：缺少参数 FORM。\n运行 drafter build --help 查看用法。\n"),
-        (["build", "x.yaml", "--nope"], "drafter build：没有选项 --nope（是否应为 --force？）。\n运行 drafter build --help 查看用法。\n"),
-        (["buld"], "drafter：没有这个命令（"),  # click's own detail follows, in its words
-        (["init", "--year", "abc"], "drafter init：参数 year 的值不对（"),
+        (["build"], "drafter build：缺少参数 表单。\n运行 drafter build --help 查看用法。\n"),
+        (["build", "x.yaml", "--nope"], "drafter build：没有选项 --nope（您是否要输入 --force？）。\n运行 drafter build --help 查看用法。\n"),
+        (["buld"], "drafter：没有命令“buld”。您是否要输入 build？\n"),
+        (["biuld"], "drafter：没有命令“biuld”。您是否要输入 build？\n"),
+        (["init", "--year", "abc"], "drafter init：--year 的值不对：“abc”不是有效的整数。\n"),
     ],
 )
 def test_usage_errors_are_said_in_chinese_with_exit_2(args, message):

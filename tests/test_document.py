@@ -45,6 +45,38 @@ def test_numbers_follow_position_and_deeper_levels_restart():
 
 def test_signature_positions():
     # Unsealed: name 2 characters in; the date starts 2 characters right of the name.
-    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日")) == (2.0, 1.0)
+    # "2024年12月20日" sets 8 characters wide: digits are half a character, with ~0.2 em autospace.
+    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日")) == (2.0, 0.0)
     # Sealed: the date 4 characters in; the name centred over it.
-    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日", True)) == (3.5, 4.0)
+    assert signature_indents(Signature("青山县科学技术局", "2024年12月20日", True)) == (4.0, 4.0)
+    # Unsealed with a date longer than the name: the date 2 characters in, the name 2 further left.
+    assert signature_indents(Signature("县科技局", "2024年12月20日")) == (8.0, 2.0)
+
+
+def test_numbering_rules_live_in_one_module():
+    from drafter.numbering import chinese_number, chinese_numeral, format_number, heading_marker, marker_number
+    from drafter.numbering import render_level_text
+
+    assert [chinese_numeral(n) for n in (1, 10, 12, 20, 99)] == ["一", "十", "十二", "二十", "九十九"]
+    assert [chinese_number(t) for t in ("一", "十", "十二", "二十三", "一九五八")] == [1, 10, 12, 23, 0]
+    assert [heading_marker(level, 3) for level in (1, 2, 3, 4)] == ["三、", "（三）", "3.", "（3）"]
+    assert marker_number("（十一）") == 11 and marker_number("12.") == 12
+    assert render_level_text("（%2）", [3, 4], ["chineseCounting", "chineseCounting"]) == "（四）"
+    assert render_level_text("%1.%2", [2, 5], ["decimal", "decimal"]) == "2.5"
+    assert format_number(4, "upperRoman") == "IV" and format_number(3, "decimalEnclosedCircle") == "③"
+
+
+def test_a_document_carries_positions_and_kinds_and_exposes_sections():
+    from drafter.document import Document, Heading, Paragraph, Run
+    from drafter.reading.classify import classify
+
+    blocks = (Paragraph((Run("开头"),)), Heading(1, "2024年工作完成情况", "一、"), Paragraph((Run("成绩"),)),
+              Heading(2, "创新", "（一）"), Heading(1, "存在的问题", "二、"), Paragraph((Run("不足"),)),
+              Heading(1, "2025年工作计划", "三、"))
+    document = classify(Document(blocks, (3, 5, 6, 8, 10, 11, 14), source="a.txt", unit="行"))
+    sections = document.sections()
+    assert [(s.heading.text if s.heading else None, s.kind, s.position) for s in sections] == [
+        (None, "other", 3), ("2024年工作完成情况", "achievements", 5), ("存在的问题", "problems", 10),
+        ("2025年工作计划", "plans", 14)]
+    assert [e.block.text for e in sections[1].entries] == ["2024年工作完成情况", "成绩", "创新"]
+    assert [(e.position, e.kind) for e in document.headings()][1] == (8, "achievements")

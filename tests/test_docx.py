@@ -88,9 +88,10 @@ def test_page_numbers_are_page_fields_right_on_odd_left_on_even(built):
 
 def test_title_recipient_body_and_signature_read_back(built):
     lines = paragraphs(built)
-    assert lines[0] == ("Title", "青山县科学技术局2024年工作总结及2025年工作计划")
+    assert lines[0] == ("Title", "青山县科学技术局2024年工作总结\n及2025年工作计划")  # broken before 及
     assert lines[1] == ("主送机关", "县委、县政府：")
-    assert lines[2][0] == "Normal" and lines[2][1].endswith("现将一年来工作总结如下：")  # the seeds' transition
+    assert lines[2] == ("Normal", "2024年，在县委、县政府的坚强领导下，我局认真履行职责，各项工作取得新成效。"
+                                  "现将有关情况报告如下：")  # a 报告 to its 主送: the neutral default
     signature = lines.index(("落款", "青山县科学技术局"))
     assert lines[signature - 2: signature + 2] == [
         ("Normal", "特此报告。"), ("Normal", "附件：主要科技指标完成情况表"),
@@ -138,11 +139,60 @@ def test_edited_output_is_never_overwritten_without_force(built, example_copy):
     document.add_paragraph("科长手改的一段话。")
     document.save(str(built))
     edited = built.read_bytes()
-    with pytest.raises(OutputError, match="已被修改.*--force"):
+    with pytest.raises(OutputError, match="(?s)已被修改.*--force") as refused:
         build_report(example_copy())
     assert built.read_bytes() == edited
-    build_report(example_copy(), force=True)
+    from drafter.docx.edits import paragraph_texts
+
+    count = len(paragraph_texts(edited))  # the refusal numbers paragraphs as in the edited file
+    assert f"第 {count} 段为新增：“科长手改的一段话。”" in str(refused.value)
+    assert "原文件会另存为同名的 .bak 备份" in str(refused.value)
+    result = build_report(example_copy(), force=True)
     assert "科长手改的一段话。" not in [text for _, text in paragraphs(built)]
+    backup = built.with_name(built.name + ".bak")
+    assert backup.read_bytes() == edited  # the edited file is kept beside the new draft
+    assert f"已把修改过的原文件另存为：{backup}" in result.notes
+
+
+def test_refusal_quotes_a_changed_paragraph_and_a_second_force_keeps_both_backups(built, example_copy):
+    document = docx.Document(str(built))
+    heading = next(p for p in document.paragraphs if p.text == "一、2024年工作完成情况")
+    heading.runs[0].text = "一、2024年主要工作"
+    document.save(str(built))
+    with pytest.raises(OutputError) as refused:
+        build_report(example_copy())
+    assert "段改为：“一、2024年主要工作”（原为“一、2024年工作完成情况”）" in str(refused.value)
+    first = built.read_bytes()
+    build_report(example_copy(), force=True)
+    assert not any("另存为" in note for note in build_report(example_copy(), force=True).notes)  # unedited: no backup
+    assert sorted(p.name for p in built.parent.glob("*.bak")) == [built.name + ".bak"]
+    document = docx.Document(str(built))
+    document.add_paragraph("又改了一次。")
+    document.save(str(built))
+    build_report(example_copy(), force=True)
+    assert built.with_name(built.name + ".bak").read_bytes() == first
+    assert built.with_name(built.name + ".2.bak").is_file()
+
+
+def test_formatting_only_edits_are_named_as_such():
+    from drafter.docx.edits import describe_edits
+
+    assert describe_edits(b"not a zip", b"") == []
+    changes = describe_edits(_docx_with("一段。"), _docx_with("一段。"))
+    assert changes == ["段落文字未变，改动在格式、样式或页面设置中。"]
+    many = describe_edits(_docx_with(*map(str, range(10))), _docx_with())
+    assert len(many) == 6 and many[-1] == "……另有 5 处改动。"
+
+
+def _docx_with(*texts: str) -> bytes:
+    import io
+
+    document = docx.Document()
+    for text in texts:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def test_a_foreign_docx_is_not_overwritten(tmp_path, example_copy):

@@ -49,7 +49,7 @@ def test_meta_and_candidates_from_seed_004(tmp_path):
     assert [s.title for s in report.plan.tasks.sections] == ["主要思路", "主要目标", "主要任务", "主要措施"]
     first = report.indicators[0]
     assert (first.id, first.name, first.value, first.unit) == ("candidate_1", "高新产值增加值占GDP比重", 30, "%")
-    assert first.note == "待核对：从原文“年高新产值增加值占GDP比重达到30%”提取"
+    assert first.note == "待核对：从原文“2017年高新产值增加值占GDP比重达到30%”提取"
 
 
 def test_seed_000_parts_keep_their_order(tmp_path):
@@ -69,3 +69,40 @@ def test_cli_extract_never_overwrites(tmp_path, monkeypatch):
     assert first.exit_code == 0 and first.output.startswith("已提取表单：old.yaml（找到 0 个候选指标，请核对）")
     again = CliRunner().invoke(cli, ["extract", "old.txt"])
     assert again.exit_code == 2 and again.output == "old.yaml: 文件已存在，未覆盖。请用 -o 指定新的文件名。\n"
+
+
+def texts_of(form) -> list[str]:
+    """Every text an extracted form carries: titles, paragraphs, items, at any depth."""
+    if isinstance(form, dict):
+        return [t for key, value in form.items() if key not in ("meta", "indicators", "after") for t in texts_of(value)]
+    if isinstance(form, list):
+        return [t for value in form for t in texts_of(value)]
+    return [form] if isinstance(form, str) else []
+
+
+def test_extract_keeps_only_what_the_source_says(tmp_path):
+    """No template phrase, the year from the text, headings before the first 一、 kept, plan targets
+    apart from this year's figures, indicator names whole."""
+    import yaml
+
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "县科技局工作总结\n"
+        "今年以来，我局围绕中心、服务大局，各项工作有序推进。\n"
+        "（一）创新主体培育\n全年新增5G基站达到120个，高新技术企业达到156家。\n"
+        "一、2023年工作完成情况\n全县R&D经费投入强度达到2.45%，技术合同成交额达到8.72亿元。\n"
+        "二、2024年工作计划\n力争高新技术企业达到170家，R&D经费投入强度达到2.6%。\n",
+        encoding="utf-8")
+    target, _ = extract_to_form(source)
+    form = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert form["meta"]["year"] == 2023
+    text = source.read_text(encoding="utf-8")
+    assert all(t in text for t in texts_of(form) if t != "（待填写）"), "only the source's own words"
+    assert [e["title"] for e in form.get("extra_sections", [])] == ["创新主体培育"]
+    indicators = {i["name"]: i for i in form["indicators"]}
+    assert indicators["5G基站"]["value"] == 120
+    assert indicators["高新技术企业"]["value"] == 156 and indicators["高新技术企业"]["target"] == 170
+    assert indicators["R&D经费投入强度"]["value"] == 2.45 and indicators["R&D经费投入强度"]["target"] == 2.6
+    assert 170 not in [i["value"] for i in form["indicators"]]
+    report = load_form(target).report
+    assert report.plan.title == "2024年工作计划"

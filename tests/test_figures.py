@@ -59,40 +59,41 @@ def test_known_figures_give_exactly_these_sentences(known, tmp_path):
     assert texts[2] == "一、2024年工作完成情况"
     assert texts[3] == (
         "2024年，全社会R&D经费投入达到5.6亿元，同比增长100%，实现翻番，完成年度目标的112%，居全市第4位；"
-        "R&D经费投入强度达到1.95%，比上年降低0.1个百分点，完成年度目标的92.9%；"
-        "争取上级科技资金达到1.23亿元，同比增长23.5%；"
-        "专利授权量达到420件（其中发明专利37件），与上年持平；"
-        "技术合同成交额达到8500万元，同比增长325%，实现翻两番。"
+        "R&D经费投入强度为1.95%，比上年降低0.1个百分点，完成年度目标的92.9%；"
+        "争取上级科技资金1.23亿元，增长23.5%；"
+        "授权专利420件（其中发明专利37件），与上年持平；"
+        "技术合同成交额达到8500万元，比上年增长325%，实现翻两番。"
     )
     assert texts[4] == ("2024年工作计划确定的3项重点任务，已完成1项，部分完成1项，未完成1项。"
                         "其中，“建设科创中心”部分完成，二期主体完工，设备尚在采购；“设立科技金融基金”未完成。")
     goals = texts.index("（一）主要目标")
-    assert texts[goals + 1] == "2025年，全社会R&D经费投入力争达到6.5亿元，增长16.1%；R&D经费投入强度确保达到2.2%，提高0.25个百分点。"
+    assert texts[goals + 1] == "2025年，全社会R&D经费投入力争达到6.5亿元，比上年增长16.1%；R&D经费投入强度确保达到2.2%，提高0.25个百分点。"
 
 
 def test_known_figures_give_exactly_these_table_cells(known, tmp_path):
     built = build_report(known, tmp_path / "known.docx").output
     table = docx.Document(str(built)).tables[0]
-    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    cells = [[cell.text.replace("\n", "") for cell in row.cells] for row in table.rows]
     assert cells == [
         ["指标", "单位", "上年", "本年", "同比", "目标", "完成率", "排名"],
         ["全社会R&D经费投入", "亿元", "2.8", "5.6", "增长100%", "5", "112%", "全市第4位"],
         ["R&D经费投入强度", "%", "2.05", "1.95", "降低0.1个百分点", "2.1", "92.9%", "—"],
-        ["争取上级科技资金", "万元", "10000", "12345", "增长23.5%", "—", "—", "—"],
+        ["争取上级科技资金", "亿元", "1", "1.23", "增长23.5%", "—", "—", "—"],  # in the unit the text uses
         ["专利授权量", "件", "420", "420", "持平", "—", "—", "—"],
-        ["技术合同成交额", "亿元", "0.2", "0.85", "增长325%", "—", "—", "—"],
+        ["技术合同成交额", "万元", "2000", "8500", "增长325%", "—", "—", "—"],
     ]
     xml = table._tbl.xml
     assert 'w:tblHeader' in xml and 'w:type="fixed"' in xml
-    widths = [round(column.width.mm) for column in table.columns]
-    assert widths == [38, 14, 16, 16, 24, 14, 17, 17] and sum(widths) == 156
+    widths = [column.width.mm for column in table.columns]
+    assert abs(sum(widths) - 156) < 0.5  # widths from the content, filling the type area
+    assert widths[0] > 6 * 12 * 25.4 / 72  # the indicator's name keeps at least six characters a line
 
 
 def test_years_come_from_meta(known, tmp_path):
     midyear = known.read_text(encoding="utf-8").replace("date: 2024-12-25}", "date: 2024-07-10, kind: midyear}")
     known.write_text(midyear, encoding="utf-8")
     texts = [text for _, text in paragraphs(build_report(known, tmp_path / "mid.docx").output)]
-    assert texts[0] == "白沙县科学技术局2024年上半年工作总结及下半年工作计划"
+    assert texts[0].replace("\n", "") == "白沙县科学技术局2024年上半年工作总结及下半年工作计划"
     assert "一、2024年上半年工作完成情况" in texts
     assert "三、下半年工作计划" in texts
 
@@ -179,8 +180,8 @@ def test_next_year_form_from_the_main_example(tmp_path):
 def test_next_year_form_builds_with_visible_gaps(tmp_path):
     new = init_from(MAIN_EXAMPLE, tmp_path / "2025.yaml")
     texts = [text for _, text in paragraphs(build_report(new, tmp_path / "2025.docx").output)]
-    assert texts[0] == "青山县科学技术局2025年工作总结及2026年工作计划"
-    assert texts[4].startswith("2025年，全社会R&D经费投入达到（待填写）亿元；")
+    assert texts[0].replace("\n", "") == "青山县科学技术局2025年工作总结及2026年工作计划"
+    assert texts[4].startswith("2025年，全社会R&D经费投入（待填写）亿元；")
 
 
 def test_last_year_form_catches_a_changed_previous_value(tmp_path):

@@ -46,7 +46,7 @@ def test_every_example_form_is_valid(path: Path):
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (("value: 12.6", "value: 四十五"), 'report.yaml:10:12: indicators[0].value: 应为数字，实际为 "四十五"'),
+        (("value: 12.6", "value: 很多"), 'report.yaml:10:12: indicators[0].value: 应为数字，实际为 "很多"'),
         (("  kind: annual", "  kinds: annual"), "report.yaml:5:3: meta.kinds: 不认识的字段“kinds”（是否应为“kind”？）"),
         (("  kind: annual", "  type: annual"), "report.yaml:5:3: meta.type: 不认识的字段“type”（可能是拼写错误；此处可用的字段有：date、kind、org、period、recipient、region、sealed、signer、title、year）"),
         (("  date: 2024-12-20", "  date: 2024-13-01"), 'report.yaml:4:9: meta.date: 应为日期，如 2024-12-20，实际为 "2024-13-01"'),
@@ -89,7 +89,7 @@ def test_a_misspelt_required_key_gives_both_problems_with_a_suggestion():
 
 
 def test_all_problems_at_once_sorted_by_line():
-    form = MINIMAL.replace("year: 2024", "year: 二〇二四").replace("      paragraphs:", "      paragraph:")
+    form = MINIMAL.replace("year: 2024", "year: 二〇二四年").replace("      paragraphs:", "      paragraph:")
     form += "closing: 3\n"
     problems = problems_of(form)
     assert [p.split(":")[1] for p in problems] == ["3", "8", "9"]
@@ -108,9 +108,9 @@ def test_unknown_key_points_at_the_key_itself():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("meta: [1\n", "report.yaml:2:1: YAML 语法错误："),
-        ("meta:\n\torg: x\n", "report.yaml:2:1: YAML 语法错误：不能用制表符（Tab）缩进，请改用空格"),
-        ("meta: a: b\n", "report.yaml:1:8: YAML 语法错误：此处不能出现冒号"),
+        ("meta: [1\n", "report.yaml:1:1: 第1行方括号 [ ]里的内容有误"),
+        ("meta:\n\torg: x\n", "report.yaml:2:1: 第2行用 Tab 键缩进；YAML 只认空格，请把 Tab 改为空格"),
+        ("meta: a: b\n", "report.yaml:1:8: 第1行的文字中有“冒号加空格”"),
         ("", "report.yaml:1:1: 表单为空，请先用 drafter init 生成表单再填写。"),
         ("- a\n- b\n", "report.yaml:1:1: 表单的最外层应为字段集合"),
     ],
@@ -145,13 +145,13 @@ indicators:
 
 def test_control_characters_are_refused_with_the_field():
     form = MINIMAL.replace("全年新认定", "全年\x0b新认定")
-    assert problems_of(form) == ["report.yaml:8:22: 含有不可见的控制字符 U+000B（多由复制粘贴带入），请删除"]
+    assert problems_of(form) == ["report.yaml:8:22: 含有不可见的控制字符或非字符 U+000B（多由复制粘贴带入），Word 文档无法保存，请删除"]
 
 
 def test_control_characters_in_escaped_strings_are_refused_with_the_field():
     form = MINIMAL.replace("[全年新认定高新技术企业35家。]", '["全年\\x1e新认定"]')
     assert problems_of(form) == [
-        "report.yaml:8:20: achievements.sections[0].paragraphs[0]: 含有不可见的控制字符 U+001E（多由复制粘贴带入），Word 文档无法保存，请删除"
+        "report.yaml:8:20: achievements.sections[0].paragraphs[0]: 含有不可见的控制字符 U+001E（drafter 文稿的内部标记），请删除"
     ]
 
 

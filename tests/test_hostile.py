@@ -64,8 +64,8 @@ def test_alias_bomb_is_refused_quickly_and_in_bounded_memory():
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (("year: 2024", 'year: "2024"'), '应为整数，实际为 "2024"'),
-        (("year: 2024", "year: 2024.5"), "应为整数，实际为 2024.5"),
+        (("year: 2024", 'year: "二〇二四年"'), '应为整数，实际为 "二〇二四年"'),
+        (("year: 2024", "year: 2024.5"), "年份应为四位数字，如 2024（这里写的是“2024.5”）"),
         (("date: 2024-12-20", "date: 20241220"), "应为文字，实际为 20241220"),
         (("date: 2024-12-20", "date: [2024]"), "应为文字，实际为 列表"),
         (("org: 青山县科学技术局", "org: {a: 1}"), "应为文字，实际为 字段集合"),
@@ -123,12 +123,14 @@ def never_crashes(text: str) -> None:
         pass
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=1400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.text(max_size=200))
 def test_fuzz_any_text(text):
     never_crashes(text)
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(trees)
 def test_fuzz_any_yaml_structure(tree):
@@ -136,6 +138,7 @@ def test_fuzz_any_yaml_structure(tree):
                                  if not isinstance(tree, dict) else tree, allow_unicode=True))
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_fuzz_valid_forms_with_one_value_changed(data):

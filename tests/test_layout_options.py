@@ -54,8 +54,8 @@ def test_sealed_signature_moves_the_date_four_characters_in(tmp_path):
     def indents(path):
         paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.style.name in ("落款", "成文日期")]
         return [round(p.paragraph_format.right_indent.pt) for p in paragraphs]
-    assert indents(built) == [32, 16]   # unsealed: name 2 characters in, date 1 (starts 2 right of the name)
-    assert indents(sealed) == [56, 64]  # sealed: date 4 characters in, name centred over it
+    assert indents(built) == [32, 0]    # unsealed: name 2 characters in, the 8-character date starts 2 right of it
+    assert indents(sealed) == [64, 64]  # sealed: date 4 characters in, name centred over it (both 8 wide)
 
 
 @pytest.fixture
@@ -83,7 +83,33 @@ def test_office_reference_keeps_margins_header_and_styles(tmp_path, office_refer
     assert document.styles["落款"] is not None                      # drafter's missing styles are added
     texts = [p.text for p in document.paragraphs]
     assert "这段正文来自模板，不应出现在文稿中。" not in texts
-    assert texts[0] == "青山县科学技术局2024年工作总结及2025年工作计划"
+    assert texts[0] == "青山县科学技术局2024年工作总结\n及2025年工作计划"
+
+
+def test_reference_that_is_not_a_gongwen_page_is_named_in_a_warning_and_still_used(tmp_path):
+    reference = docx.Document()  # python-docx's blank file: Letter paper, 1-inch margins, no 仿宋
+    reference.sections[0].header.paragraphs[0].text = "内部资料"
+    reference.save(str(tmp_path / "letter.docx"))
+    form = tmp_path / "report.yaml"
+    form.write_bytes(MAIN_EXAMPLE.read_bytes())
+    result = build_report(form, tmp_path / "out.docx", reference=tmp_path / "letter.docx")
+    warning = next(note for note in result.notes if "不是标准的公文版面" in note)
+    assert warning.startswith("注意：Word 模板 letter.docx 不是标准的公文版面（GB/T 9704）：")
+    assert "纸张为 Letter（215.9×279.4 毫米），公文应为 A4（210×297 毫米）" in warning
+    assert "上边距 25.4 毫米（应为 37 毫米）" in warning and "右边距 31.8 毫米（应为 26 毫米）" in warning
+    assert "正文样式（Normal）的中文字体为" in warning and "应为 仿宋_GB2312" in warning
+    assert docx.Document(str(result.output)).sections[0].header.paragraphs[0].text == "内部资料"
+
+
+def test_a_gongwen_reference_and_the_builtin_one_give_no_warning(tmp_path):
+    from drafter.docx.reference_check import reference_differences
+    from drafter.templating.render import builtin_templates
+
+    assert reference_differences(docx.Document(str(builtin_templates() / "reference.docx"))) == []
+    form = tmp_path / "report.yaml"
+    form.write_bytes(MAIN_EXAMPLE.read_bytes())
+    notes = build_report(form, tmp_path / "a.docx", reference=builtin_templates() / "reference.docx").notes
+    assert not any("公文版面" in note for note in notes)
 
 
 def test_reference_from_the_form_relative_to_it(tmp_path, office_reference):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from drafter.document import Document, Heading, Paragraph, Recipient, Signature, Title
-from drafter.form.model import Report
+
+if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofread
+    from drafter.form.model import Report
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "hint": "提示"}
@@ -20,17 +23,20 @@ class Finding:
     message: str
     suggestion: str = ""
     unit: str = "行"  # 行 for .txt, 段 for .docx and built drafts
+    span: str = ""    # the offending text itself, for anchoring a Word comment on it
+    start: int = -1   # where `span` starts in the line/paragraph text, -1 when unknown
+    fix: str | None = None  # the certain, mechanical replacement of `span` (--fix), if there is one
 
     def sort_key(self):
         return (self.where, SEVERITY_ORDER[self.severity], self.rule)
 
     def to_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "location": {self.unit_key: self.where},
-                "excerpt": self.excerpt, "message": self.message, "suggestion": self.suggestion}
+                "excerpt": self.excerpt, "message": self.message, "suggestion": self.suggestion, "span": self.span}
 
     @property
     def unit_key(self) -> str:
-        return "line" if self.unit == "行" else "paragraph"
+        return {"行": "line", "个表格": "table"}.get(self.unit, "paragraph")
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,16 @@ class Target:
     unit: str = "段"
     form: Report | None = None
     kinds: tuple[str, ...] = ()  # section kind per block (achievements, problems, plans, other)
+    lines: tuple[tuple[int, str], ...] = ()  # the source lines/paragraphs as written, when read from a file
+    words: tuple | None = None  # word-list entries (lexicon.Entry); None: the built-in list only
+    tables: tuple = ()  # (number, rows of cell texts) of each table of a .docx, or of a built draft
+
+    def __post_init__(self):
+        if not self.tables:  # a built draft's attached tables are blocks of its document
+            from drafter.document import Table
+
+            rows = [b.rows for b in self.document.blocks if isinstance(b, Table)]
+            object.__setattr__(self, "tables", tuple(enumerate(rows, start=1)))
 
     def kind_at(self, index: int) -> str:
         return self.kinds[index] if index < len(self.kinds) else "other"
@@ -51,7 +67,11 @@ class Target:
         return zip(self.numbers, self.document.blocks)
 
     def texts(self):
-        """(number, text) of every block that carries text a reader reads."""
+        """(number, text) of every line a reader reads: the source lines as written when there are
+        some (headings keep their markers and half-width marks), else the text of each block."""
+        if self.lines:
+            yield from self.lines
+            return
         for number, block in self.blocks():
             if isinstance(block, (Paragraph, Heading, Title, Recipient)):
                 yield number, block.text
@@ -59,8 +79,9 @@ class Target:
                 yield number, f"{block.org}{block.date}"
 
     def finding(self, rule: str, severity: str, where: int, text: str, start: int, message: str,
-                suggestion: str = "") -> Finding:
-        return Finding(rule, severity, where, excerpt(text, start), message, suggestion, self.unit)
+                suggestion: str = "", span: str = "", fix: str | None = None) -> Finding:
+        return Finding(rule, severity, where, excerpt(text, start), message, suggestion, self.unit, span,
+                       start if span else -1, fix)
 
 
 def excerpt(text: str, start: int, width: int = 12) -> str:
@@ -68,3 +89,9 @@ def excerpt(text: str, start: int, width: int = 12) -> str:
     left, right = max(0, start - width), min(len(text), start + width)
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
+
+
+def format_finding(path: str, finding: Finding) -> str:
+    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
+    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
+            f"{finding.message}（{finding.excerpt}）{advice}")

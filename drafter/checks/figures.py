@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from drafter import indicators as facts
+from typing import TYPE_CHECKING
+
 from drafter.checks.base import Finding, Target
 from drafter.document import Paragraph
-from drafter.form.model import Indicator
+
+if TYPE_CHECKING:
+    from drafter.form.model import Indicator
 
 # A clause with these words states another quantity than the year's value: a target, an increment,
 # a cumulative or multi-year figure.
@@ -18,6 +21,8 @@ FIGURE = re.compile(r"[^。；，,：:]{0,10}?(突破|超过|达到|达|近|为|
 
 def _same(number: Decimal, unit: str, indicator: Indicator, value) -> bool:
     """Whether `number unit` states `value` (the indicator's unit), allowing 万元 <-> 亿元 and rounding."""
+    from drafter import indicators as facts
+
     if value is None:
         return False
     amount = facts.to_decimal(value)
@@ -31,6 +36,8 @@ def check_figures(target: Target) -> list[Finding]:
     form = target.form
     if form is None:
         return []
+    from drafter import indicators as facts  # only with a form: it pulls in the form package
+
     findings = []
     for indicator in form.indicators:
         if indicator.value is None:

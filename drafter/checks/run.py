@@ -1,31 +1,37 @@
-"""run_checks: every rule over a Target, minus the disabled ones, sorted by place."""
+"""run_checks: every check over a Target, keeping the findings of the rules selected, sorted by place."""
 
 from __future__ import annotations
 
-from drafter.checks import figures, numbering, text
+from drafter.checks import figures, genre, lexical, numbering, tables, text
 from drafter.checks.base import Finding, Target
+from drafter.checks.registry import Selection
 
-# rule id prefix -> function; --disable takes an id ("numbering.bracket") or a prefix ("numbering").
-RULES = {
-    "numbering": (numbering.check_heading_levels_and_sequence, numbering.check_heading_marks),
-    "items": (numbering.check_item_sequence,),
-    "placeholder": (text.check_placeholders,),
-    "repeat": (text.check_repeats,),
-    "year": (text.check_dates,),
-    "number": (text.check_number_style,),
-    "stats": (text.check_statistics_wording,),
-    "punct": (text.check_punctuation,),
-    "form": (figures.check_figures,),
-}
+# family -> check functions; adding a check is one line here plus its rules in registry.RULES.
+CHECKS = (
+    ("numbering", numbering.check_heading_levels_and_sequence),
+    ("numbering", numbering.check_heading_marks),
+    ("items", numbering.check_item_sequence),
+    ("placeholder", text.check_placeholders),
+    ("repeat", text.check_repeats),
+    ("year", text.check_dates),
+    ("year", text.check_title_years),
+    ("number", text.check_number_style),
+    ("stats", text.check_statistics_wording),
+    ("punct", text.check_punctuation),
+    (None, lexical.check_words),  # entries of many families
+    ("genre", genre.check_genre),
+    ("attach", genre.check_attachments),
+    ("table", tables.check_tables),
+    ("form", figures.check_figures),
+)
 
 
-def run_checks(target: Target, disable: frozenset[str] = frozenset()) -> list[Finding]:
+def run_checks(target: Target, disable: frozenset[str] | Selection = frozenset(),
+               enable: frozenset[str] = frozenset()) -> list[Finding]:
+    selection = disable if isinstance(disable, Selection) else Selection(frozenset(disable), frozenset(enable))
     findings = []
-    for prefix, functions in RULES.items():
-        if prefix in disable:
-            continue
-        for function in functions:
+    for family, function in CHECKS:
+        if family is None or selection.family_on(family):
             findings += function(target)
-    findings += text.check_title_years(target)
-    kept = [f for f in findings if f.rule not in disable and f.rule.split(".")[0] not in disable]
+    kept = [f for f in findings if selection.on(f.rule)]
     return sorted(kept, key=Finding.sort_key)

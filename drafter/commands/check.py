@@ -2,40 +2,112 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.checks import Finding, Target, run_checks
-from drafter.checks.base import SEVERITY_NAMES
+from drafter.checks import Finding, Selection, Target, run_checks
+from drafter.checks.lexicon import read_word_list, word_lists_for
+from drafter.checks.registry import check_names
+from drafter.checks.base import format_finding
+from drafter.checks.report import CheckedFile, CheckReport
 from drafter.document import Document
 from drafter.errors import InputError
-from drafter.form.model import Report
+
+if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofread
+    from drafter.form.model import Report
+
+__all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "check_document", "format_finding", "read_draft",
+           "as_text", "as_json", "exit_code", "summary_line"]
 
 
-@dataclass(frozen=True)
-class CheckedFile:
-    path: str
-    findings: tuple[Finding, ...]
-    note: str | None = None
-
-    def count(self, severity: str) -> int:
-        return sum(f.severity == severity for f in self.findings)
+PAIR_MARKS = re.compile("[“”（）《》‘’【】]")
 
 
-def check_files(paths: list[Path], form: Path | None = None, disable: frozenset[str] = frozenset(),
-                jobs: int = 1) -> list[CheckedFile]:
-    """Check each file; with jobs > 1, files are read and checked in that many processes (results in
-    the order given)."""
-    from drafter.form import load_form
+def read_draft(path: Path):
+    """(ReadReport, source lines as written) of a draft: read_report's reading, plus the lines a
+    proofreader quotes. Numbered headings that cleaning dropped as repeated web-page furniture
+    ("（一）申报条件" under every article) are text to proofread, so they are put back."""
+    from drafter.reading.headings import match_heading
+    from drafter.reading.read import READABLE, read_report
+    from drafter.reading.source import Line
 
-    report = load_form(form).report if form else None
+    if path.suffix.lower() not in READABLE:
+        raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿（.doc、.wps 需装有 LibreOffice）。")
+    if not path.is_file():
+        raise InputError(f"{path}: 文件不存在。")
+    read = read_report(path)
+    back = [Line(r.line, r.text) for r in read.removed
+            if r.reason == "repeat" and len(r.text) <= 60 and match_heading(r.text)]
+    if back:
+        from dataclasses import replace
+
+        source = tuple(sorted(read.source + tuple(back), key=lambda line: line.number))
+        read = replace(read, document=_parse(source, str(path), read.document.unit), source=source)
+    lines = [(line.number, line.text) for line in read.source if line.text and not line.toc]
+    # lines cleaning took out as a web page's furniture that hold a bracket or quote: the pair opened on
+    # the line before may close there
+    lines += [(r.line, r.text) for r in read.removed
+              if r.reason in ("repeat", "clutter") and PAIR_MARKS.search(r.text)]
+    return read, tuple(sorted(set(lines)))
+
+
+def _parse(source, name: str, unit: str) -> Document:
+    from drafter.reading.classify import classify
+    from drafter.reading.read import parse_lines
+
+    blocks, numbers = parse_lines(list(source))
+    return classify(Document(tuple(blocks), tuple(numbers), (), name, unit))
+
+
+def check_draft(path: Path, report: Report | None, selection: Selection, words: tuple[Path, ...] = ()):
+    """(CheckedFile, Target) of one draft."""
+    read, lines = read_draft(path)
+    document = read.document
+    target = Target(document, read.lines, document.unit, report, read.kinds, lines, word_lists_for(path, words))
+    return CheckedFile(str(path), tuple(run_checks(target, selection)), read.note), target
+
+
+def check_text(text: str, report: Report | None = None, selection: Selection = Selection(), words=None) -> list[Finding]:
+    """The findings on a text given as a string, read the way a .txt draft is read."""
+    from drafter.reading.clean import clean
+    from drafter.reading.headings import match_heading
+    from drafter.reading.source import Line
+
+    cleaned = clean(text)
+    kept = [Line(n, t) for n, t in cleaned.kept]
+    kept += [Line(r.line, r.text) for r in cleaned.removed
+             if r.reason == "repeat" and len(r.text) <= 60 and match_heading(r.text)]
+    source = sorted(kept, key=lambda line: line.number)
+    document = _parse(source, "", "行")
+    numbers = tuple(document.position(i) for i in range(len(document.blocks)))
+    kinds = tuple(document.kind(i) for i in range(len(document.blocks)))
+    lines = tuple((line.number, line.text) for line in source)
+    return run_checks(Target(document, numbers, "行", report, kinds, lines, words), selection)
+
+
+def check_files(paths: list[Path], form: Path | None = None, disable=frozenset(), enable=frozenset(),
+                words: tuple[Path, ...] = (), jobs: int = 1) -> CheckReport:
+    """Check each draft; with jobs > 1, drafts are read and checked in that many processes (results in the
+    order given). A mistyped name stops the run before any work; among many drafts, one that cannot be
+    read is counted as skipped and the rest are checked."""
+    from drafter.reading.read import READABLE
+
+    selection = Selection(check_names(disable), check_names(enable))
+    for path in words:  # a bad --words list is refused before any draft is read
+        read_word_list(path)
     for path in paths:
-        if path.suffix.lower() not in (".docx", ".txt"):
-            raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿。")
+        if path.suffix.lower() not in READABLE:
+            raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿（.doc、.wps 需装有 LibreOffice）。")
         if not path.is_file():
             raise InputError(f"{path}: 文件不存在。")
-    if jobs > 1 and len(paths) > 1:
+    report = None
+    if form:
+        from drafter.form import load_form
+
+        report = load_form(form).report
+    many = len(paths) > 1
+    if jobs > 1 and many:
         from concurrent.futures import ProcessPoolExecutor
         from itertools import repeat
 
@@ -43,51 +115,54 @@ def check_files(paths: list[Path], form: Path | None = None, disable: frozenset[
 
         workers = min(jobs, len(paths))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_check_file, paths, repeat(report), repeat(disable),
-                                 chunksize=max(1, len(paths) // (workers * 4))))
-    return [_check_file(path, report, disable) for path in paths]
+            outcomes = list(pool.map(_check_one, paths, repeat(report), repeat(selection), repeat(words), repeat(many),
+                                     chunksize=max(1, len(paths) // (workers * 4))))
+    else:
+        outcomes = [_check_one(path, report, selection, words, many) for path in paths]
+    result = CheckReport()
+    for outcome in outcomes:
+        if isinstance(outcome, str):
+            result.skip(outcome)  # one unreadable file does not stop a folder's check
+        else:
+            result.add(outcome)
+    return result
 
 
-def _check_file(path: Path, report: Report | None, disable: frozenset[str]) -> CheckedFile:
-    from drafter.reading import read_report
+def _check_one(path: Path, report: Report | None, selection: Selection, words: tuple[Path, ...],
+               many: bool) -> CheckedFile | str:
+    """A draft's CheckedFile, or (among many) the reason it could not be read."""
+    try:
+        return check_draft(path, report, selection, words)[0]
+    except InputError as exc:
+        if not many:
+            raise
+        return str(exc)
 
-    read = read_report(path)
-    unit = "行" if path.suffix.lower() == ".txt" else "段"
-    target = Target(read.document, read.lines, unit, report, read.kinds)
-    return CheckedFile(str(path), tuple(run_checks(target, disable)), read.note)
 
-
-def check_document(document: Document, report: Report, kinds: tuple[str, ...] | None = None) -> list[Finding]:
+def check_document(document: Document, report: Report, kinds: tuple[str, ...] | None = None,
+                   selection: Selection = Selection()) -> list[Finding]:
     """The checks on a draft drafter has just built, located by paragraph."""
     numbers = tuple(range(1, len(document.blocks) + 1))
-    return run_checks(Target(document, numbers, "段", report, kinds or ()))
+    return run_checks(Target(document, numbers, "段", report, kinds or ()), selection)
 
 
-def format_finding(path: str, finding: Finding) -> str:
-    advice = f" 建议：{finding.suggestion}。" if finding.suggestion else ""
-    return (f"{path}:第{finding.where}{finding.unit}: [{SEVERITY_NAMES[finding.severity]}] {finding.rule}: "
-            f"{finding.message}（{finding.excerpt}）{advice}")
+# The report's methods under the names callers used before the report object existed; they take the
+# report itself (or a list of CheckedFile).
+def _report(files) -> CheckReport:
+    return files if isinstance(files, CheckReport) else CheckReport(list(files))
 
 
-def summary_line(files: list[CheckedFile]) -> str:
-    errors = sum(f.count("error") for f in files)
-    warnings = sum(f.count("warning") for f in files)
-    hints = sum(f.count("hint") for f in files)
-    return f"共检查 {len(files)} 个文件：错误 {errors} 处，警告 {warnings} 处，提示 {hints} 处。"
+def summary_line(files) -> str:
+    return _report(files).summary_line
 
 
-def as_text(files: list[CheckedFile]) -> str:
-    lines = [line for f in files for line in ([f.note] if f.note else []) + [format_finding(f.path, x) for x in f.findings]]
-    return "\n".join(lines + [summary_line(files)])
+def as_text(files) -> str:
+    return _report(files).as_text()
 
 
-def as_json(files: list[CheckedFile]) -> str:
-    data = [{"file": f.path, "findings": [x.to_dict() for x in f.findings]} for f in files]
-    return json.dumps(data, ensure_ascii=False, indent=2)
+def as_json(files) -> str:
+    return _report(files).as_json()
 
 
-def exit_code(files: list[CheckedFile], strict: bool) -> int:
-    """1 when there are errors, or warnings with --strict; else 0."""
-    errors = sum(f.count("error") for f in files)
-    warnings = sum(f.count("warning") for f in files)
-    return 1 if errors or (strict and warnings) else 0
+def exit_code(files, strict: bool) -> int:
+    return _report(files).exit_code(strict)

@@ -11,13 +11,14 @@ from drafter.extract import extract_form
 from drafter.form.load import parse_form
 from drafter.output import NEW_NAME, refuse_existing, write_atomically
 from drafter.reading import read_report
+from drafter.reading.read import READABLE
 from drafter.resources import installed_schema_uri
 
 
 def extract_to_form(source: Path, output: Path | None = None) -> tuple[Path, int]:
     """Write the form beside the source (or to `output`); returns its path and the candidate count."""
-    if source.suffix.lower() not in (".docx", ".txt"):
-        raise InputError(f"{source}: 只能从 .docx 或 .txt 文稿提取。")
+    if source.suffix.lower() not in READABLE:
+        raise InputError(f"{source}: 只能从 {'、'.join(READABLE)} 文稿提取。")
     if not source.is_file():
         raise InputError(f"{source}: 文件不存在。")
     target = output or source.with_suffix(".yaml")

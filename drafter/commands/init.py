@@ -34,22 +34,23 @@ def indicator_lines() -> str:
             f"  - id: {entry.id}",
             f"    name: {_quote(entry.name)}",
             f"    unit: {_quote(entry.unit)}",
-            "    value:                        # 本年数值",
-            "    previous:                     # 上年数值",
-            "    target:                       # 本年目标（没有可删除）",
+            "    value:",
+            "    previous:",
+            "    target:",
             "    # rank: {scope: 全市, position: 1}",
         ]
     return "\n".join(lines)
 
 
 def _quote(text: str) -> str:
-    """Plain when YAML reads it back unchanged, else double-quoted."""
-    import yaml
+    """Plain when drafter's YAML reader reads it back unchanged, else double-quoted."""
+    from drafter.errors import FormError
+    from drafter.form.yaml_source import parse_yaml
 
     try:
-        if yaml.safe_load(f"k: {text}") == {"k": text}:
+        if parse_yaml(f"k: {text}", "")[0] == {"k": text}:
             return text
-    except yaml.YAMLError:
+    except FormError:
         pass
     return json.dumps(text, ensure_ascii=False)
 
@@ -57,7 +58,7 @@ def _quote(text: str) -> str:
 def starter_form(year: int, org: str) -> str:
     region = region_of(org)
     template = string.Template((templates_dir() / "starter.yaml").read_text(encoding="utf-8"))
-    return template.substitute(
+    return commented(template.substitute(
         schema_uri=installed_schema_uri(),
         org=_quote(org),
         region=_quote(region),
@@ -65,7 +66,15 @@ def starter_form(year: int, org: str) -> str:
         year=year,
         plan_year=year + 1,
         indicators=indicator_lines(),
-    )
+        title=_quote(f"{org}{year}年工作总结及{year + 1}年工作计划"),
+    ))
+
+
+def commented(form: str) -> str:
+    """Field comments from the schema's descriptions; examples commented out after they got theirs."""
+    from drafter.form.annotate import annotate, comment_out_examples
+
+    return comment_out_examples(annotate(form))
 
 
 def init_form(output: Path, year: int | None, org: str | None) -> Path:

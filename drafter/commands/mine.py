@@ -10,12 +10,14 @@ from drafter.errors import InputError, OutputError
 from drafter.mining.bank import KINDS, bank_data, dump_bank
 from drafter.mining.corpus import Tally, report_files
 from drafter.mining.mine import display_names, mine_reports
-from drafter.output import NEW_NAME, write_atomically
+from drafter.mining.bank import MAX_BANK_BYTES
+from drafter.output import NEW_NAME, refuse_unwritable, write_atomically
+from drafter.safeio import read_bounded
 
 BANK_HEADER = "# drafter 短语库"
 KIND_NAMES = {"headings": "标题格式", "openings": "导语套语", "transitions": "过渡语", "problem_leads": "问题引语",
               "plan_leads": "计划引语", "closings": "结束语", "sentences": "句式", "frames": "数字搭配",
-              "collocations": "动宾搭配", "passages": "原句"}
+              "collocations": "动宾搭配", "indicator_phrasing": "指标说法", "passages": "原句"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,8 @@ def mine_paths(paths: list[Path], output: Path, progress: Callable[[int], Callab
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise InputError(f"{missing[0]}: 文件或文件夹不存在。")
-    if output.exists() and not output.read_text(encoding="utf-8", errors="replace").startswith(BANK_HEADER):
+    refuse_unwritable(output)
+    if output.exists() and not _is_bank(output):
         raise OutputError(f"{output}: 文件已存在且不是 drafter 生成的短语库，未覆盖。{NEW_NAME}")
     files = report_files(paths)
     names = display_names(paths, files)
@@ -40,6 +43,13 @@ def mine_paths(paths: list[Path], output: Path, progress: Callable[[int], Callab
     data = bank_data(collector, tally, read_names)
     write_atomically(output, dump_bank(data).encode("utf-8"))
     return MineResult(output, tally, {kind: len(data[kind]) for kind in KINDS})
+
+
+def _is_bank(path: Path) -> bool:
+    try:
+        return read_bounded(path, MAX_BANK_BYTES, "短语库").startswith(BANK_HEADER.encode("utf-8"))
+    except InputError:
+        return False
 
 
 def summary(result: MineResult) -> list[str]:

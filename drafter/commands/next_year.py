@@ -13,6 +13,7 @@ import yaml
 
 from drafter.commands.init import INIT_REFUSAL
 from drafter.form import load_form
+from drafter.form.annotate import annotate
 from drafter.form.model import Report, Section
 from drafter.indicators import TO_FILL
 from drafter.output import refuse_existing, write_atomically
@@ -49,7 +50,8 @@ def next_year_data(last: Report) -> dict:
     data: dict = {"meta": {"org": meta.org}}
     if meta.region:
         data["meta"]["region"] = meta.region
-    data["meta"].update({"year": year, "kind": meta.kind})
+    # A multi-year review is not repeated the next year: its period would be wrong, so the follower is annual.
+    data["meta"].update({"year": year, "kind": "annual" if meta.kind == "multi-year" else meta.kind})
     if meta.recipient:
         data["meta"]["recipient"] = meta.recipient
     if meta.signer:
@@ -95,9 +97,19 @@ def next_year_form(last_path: Path) -> str:
         f"#\n# {last.meta.org}{last.meta.year + 1}年表单，由 drafter init --from {last_path.name} 生成。\n"
         "# 已带入：上年数值（previous，即上年表单的本年数值）、本年目标（target，即上年计划中的目标）、各小节标题。\n"
         f"# 请填写：各指标的本年数值（value）、标有“{TO_FILL}”的内容；在 plan_review 中标注上年计划任务的完成情况\n"
-        "# （status: 完成 / 部分完成 / 未完成，可加 note 说明）。字段说明见 docs/form.md。\n\n"
+        "# （status: 完成 / 部分完成 / 未完成，可加 note 说明）。每个字段上方的注释说明它的含义。\n\n"
     )
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return header + annotate(yaml.dump(data, Dumper=_FormDumper, allow_unicode=True, sort_keys=False, width=100))
+
+
+class _FormDumper(yaml.SafeDumper):
+    """Lists indented under their key and empty values left empty, as in the form drafter init writes."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+_FormDumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
 
 
 def init_from(last_path: Path, output: Path) -> Path:

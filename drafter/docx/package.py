@@ -6,6 +6,8 @@ import hashlib
 import io
 import zipfile
 
+from drafter.errors import DrafterError
+
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CORE_PART = "docProps/core.xml"
 FINGERPRINT_PREFIX = "drafter-sha256:"
@@ -80,19 +82,26 @@ def content_fingerprint(data: bytes) -> str:
         return _digest({name: archive.read(name) for name in archive.namelist()})
 
 
-def stored_fingerprint(data: bytes) -> str | None:
+def stored_fingerprint(parts: dict[str, bytes]) -> str | None:
     """The fingerprint drafter stored in dc:identifier, or None for a file drafter did not write."""
-    import docx
+    from drafter.docx.guard import parse_xml
 
-    if len(data) > 64 * 1024 * 1024:
-        return None  # no draft of ours is this large
     try:
-        identifier = docx.Document(io.BytesIO(data)).core_properties.identifier or ""
-    except Exception:  # not a readable .docx: certainly not ours
+        core = parse_xml(parts.get(CORE_PART, b""), "", CORE_PART)
+    except DrafterError:
         return None
+    identifier = core.findtext("{http://purl.org/dc/elements/1.1/}identifier") or ""
     return identifier if identifier.startswith(FINGERPRINT_PREFIX) else None
 
 
 def is_unedited_drafter_output(data: bytes) -> bool:
-    stored = stored_fingerprint(data)
-    return stored is not None and stored == content_fingerprint(data)
+    """Whether `data` is a .docx drafter wrote and nobody changed since. An existing file may be anything
+    (a zip bomb named like the output), so it is opened through the guard's limits."""
+    from drafter.docx.guard import package_parts
+
+    try:
+        parts = package_parts(data, "")
+    except DrafterError:
+        return False  # not a readable .docx: certainly not ours
+    stored = stored_fingerprint(parts)
+    return stored is not None and stored == _digest(parts)

@@ -3,31 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.shared import Mm, Pt
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Signature, Table, Title
 from drafter.docx.package import FINGERPRINT_PLACEHOLDER, document_bytes
 from drafter.docx.styles import (
     BODY_SIZE, STYLE_ATTACHMENT, STYLE_BODY, STYLE_DATE, STYLE_HEADINGS, STYLE_NAMES, STYLE_RECIPIENT,
-    STYLE_SIGNATURE, STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, add_page_numbers, apply_page_setup,
+    STYLE_SIGNATURE, STYLE_TABLE_TEXT, STYLE_TABLE_TITLE, STYLE_TITLE, TABLE_SIZE, add_page_numbers, apply_page_setup,
     apply_styles,
 )
 from drafter.docx import xml
-from drafter.docx.guard import check_docx
-from drafter.errors import InputError
-from drafter.indicators import chinese_numeral
+from drafter.docx.guard import document_from_bytes, open_docx
+from drafter.docx.measure import typeset_width
+from drafter.docx.table_layout import CELL_MARGIN_PT, cell_lines, column_widths
+from drafter.docx.title_lines import title_lines
+from drafter.numbering import heading_marker
 from drafter.layout import Layout
 
 RUN_IN_STOPS = "。！？：；.!?:;"
-# Column widths of an attached table, in mm, within the 156 mm type area; the first column (the
-# indicator's name) takes what the others leave. Tuned for 主要科技指标完成情况表's eight columns.
-TABLE_COLUMNS_MM = {8: (38, 14, 16, 16, 24, 14, 17, 17)}
+ATTACHMENT_NOTE = ("附件：", "附件:")  # 附件说明, the line(s) between the body and the 落款
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,7 @@ class DocumentInfo:
 
 def heading_number(level: int, number: int) -> str:
     """The marker of the `number`-th heading at `level`: 一、 （一） 1. （1）."""
-    if level == 1:
-        return f"{chinese_numeral(number)}、"
-    if level == 2:
-        return f"（{chinese_numeral(number)}）"
-    if level == 3:
-        return f"{number}."
-    return f"（{number}）"
+    return heading_marker(level, number)
 
 
 def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:
@@ -62,21 +57,20 @@ def numbered_headings(blocks: tuple[Block, ...]) -> dict[int, str]:
     return numbered
 
 
-def text_width(text: str) -> float:
-    """Width in body characters: CJK and full-width count 1, digits and Latin letters 1/2."""
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
 def signature_indents(signature: Signature) -> tuple[float, float]:
     """Right indents (in characters) of the organisation line and the date line.
 
-    Unsealed: the name two characters in from the right, the date starting two characters right of
-    the name's first character. Sealed: the date four characters in, the name centred over it.
+    GB/T 9704 7.3.5.2, unsealed: the name two characters in from the right, the date's first
+    character two characters right of the name's first; when the date is the longer, the date two
+    characters in and the name moved left to keep that offset. 7.3.5.1, sealed: the date four
+    characters in from the right, the name centred over the date.
     """
-    name, date = text_width(signature.org), text_width(signature.date)
+    name, date = round(typeset_width(signature.org), 2), round(typeset_width(signature.date), 2)
     if signature.sealed:
         return max(0.0, 4 + (date - name) / 2), 4.0
-    return 2.0, max(0.0, name - date)
+    if date > name:
+        return 4 + date - name, 2.0
+    return 2.0, name - date
 
 
 def _clear_body(document) -> None:
@@ -87,27 +81,39 @@ def _clear_body(document) -> None:
             body.remove(child)
 
 
-def _new_paragraph(document, style_id: str):
-    return xml.append_paragraph(document, style_id)
+def _new_paragraph(document, style_id: str, flush: bool = False):
+    paragraph = xml.append_paragraph(document, style_id)
+    if flush:
+        _no_first_line(paragraph)
+    return paragraph
 
 
-def _add_paragraph(document, text: str, style_id: str):
-    paragraph = _new_paragraph(document, style_id)
+def _no_first_line(paragraph) -> None:
+    """No first-line indent, said in characters too: Normal's firstLineChars="200" is inherited by every
+    style based on it and, in Word, wins over the style's own firstLine="0" (two characters off centre)."""
+    xml.set_first_line_chars(paragraph._p.get_or_add_pPr(), 0, 0)
+
+
+def _add_paragraph(document, text: str, style_id: str, flush: bool = False):
+    paragraph = _new_paragraph(document, style_id, flush)
     xml.append_run(paragraph, text)
     return paragraph
 
 
-def open_reference(reference: Path, layout: Layout, own: bool):
+def open_reference(reference: Path | bytes, layout: Layout, own: bool):
     """The reference .docx with drafter's styles: all of them restyled by the layout for the built-in
-    file; for an office's own file, its styles, page setup, header and footer stay, missing styles are added."""
-    check_docx(reference)
-    try:
-        document = docx.Document(str(reference))
-    except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise InputError(f"{reference}: 无法作为 Word 模板读取（需要 .docx 文件）。") from exc
+    file; for an office's own file (cleaned first, see clean_reference), its styles, page setup, header
+    and footer stay, missing styles are added. `reference` may be the cleaned bytes already."""
     if own:
+        from drafter.docx.reference import add_missing_styles, clean_office_reference
+
+        cleaned = reference if isinstance(reference, bytes) else clean_office_reference(reference)[0]
+        document = document_from_bytes(cleaned, "Word 模板")
         apply_styles(document, layout, only_missing=True)
-    elif layout != Layout(reference_docx=layout.reference_docx):
+        add_missing_styles(document)
+    else:
+        document = open_docx(reference)
+    if not own and layout != Layout(reference_docx=layout.reference_docx):
         # The built-in reference is made with the default layout (a test keeps it current), so only
         # another layout needs the styles, page and footers redone.
         apply_styles(document, layout)
@@ -117,7 +123,46 @@ def open_reference(reference: Path, layout: Layout, own: bool):
     return document
 
 
-def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Layout = Layout(),
+def _add_title(document, block: Title, style_id: str, org: str) -> None:
+    """The title centred, in the clerk's own lines or broken at meaning boundaries (title_lines)."""
+    _add_lines(_new_paragraph(document, style_id, flush=True), block.lines or title_lines(block.text, org))
+
+
+def _add_lines(paragraph, lines) -> list:
+    """One run a line, each after the first starting with a line break (w:br)."""
+    runs = []
+    for number, line in enumerate(lines):
+        run = paragraph.add_run()
+        if number:
+            run.add_break()
+        run.add_text(line)
+        runs.append(run)
+    return runs
+
+
+def _keep_closing_together(paragraphs, pitch_pt: float) -> None:
+    """GB/T 9704 7.3.5: the 落款 never stands alone on a page. The last body paragraph keeps with the
+    附件说明 (if any), which keeps with the 落款; the 附件说明 sits one blank line below the body."""
+    chain = list(paragraphs)
+    notes = [p for p in chain if p.text.startswith(ATTACHMENT_NOTE)]
+    if notes:
+        notes[0].paragraph_format.space_before = Pt(pitch_pt)
+    for paragraph in chain:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def _closing_paragraphs(document, count: int):
+    """The last `count` paragraphs written so far, read from the end of the body (not a full scan)."""
+    found = []
+    element = document.element.body[-1] if len(document.element.body) else None
+    while element is not None and len(found) < count:
+        if element.tag == qn("w:p"):
+            found.append(DocxParagraph(element, document._body))
+        element = element.getprevious()
+    return reversed(found)
+
+
+def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, layout: Layout = Layout(),
                own_reference: bool = False) -> bytes:
     """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
     document = open_reference(reference, layout, own_reference)
@@ -125,11 +170,12 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
     numbers = numbered_headings(draft.blocks)
     one_char = BODY_SIZE.pt
     run_in = None  # a level-3 heading paragraph waiting for its first paragraph of text
+    org = next((block.org for block in draft.blocks if isinstance(block, Signature)), "")
     for index, block in enumerate(draft.blocks):
         if isinstance(block, Title):
-            _add_paragraph(document, block.text, ids[STYLE_TITLE])
+            _add_title(document, block, ids[STYLE_TITLE], org)
         elif isinstance(block, Recipient):
-            _add_paragraph(document, block.text, ids[STYLE_RECIPIENT])
+            _add_paragraph(document, block.text, ids[STYLE_RECIPIENT], flush=True)
         elif isinstance(block, Heading):
             heading = _add_paragraph(document, numbers[index], ids[STYLE_HEADINGS[block.level - 1]])
             following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
@@ -147,41 +193,55 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path, layout: Lay
             for run in block.runs:
                 xml.append_run(paragraph, run.text, bold=run.bold, empty_rpr=True)
         elif isinstance(block, Signature):
-            # The 落款 never stands alone on a page: the last paragraph goes with it.
-            last = xml.last_paragraph(document)
-            if last is not None:
-                last.paragraph_format.keep_with_next = True
+            notes = _attachment_note_length(draft.blocks, index)
+            _keep_closing_together(_closing_paragraphs(document, notes + 1), layout.line_pitch_pt)
             name_indent, date_indent = signature_indents(block)
-            name = _add_paragraph(document, block.org, ids[STYLE_SIGNATURE])
-            name.paragraph_format.right_indent = Pt(one_char * name_indent)
-            date = _add_paragraph(document, block.date, ids[STYLE_DATE])
-            date.paragraph_format.right_indent = Pt(one_char * date_indent)
+            for text, style, indent in ((block.org, STYLE_SIGNATURE, name_indent), (block.date, STYLE_DATE, date_indent)):
+                line = _add_paragraph(document, text, ids[style], flush=True)
+                line.paragraph_format.right_indent = Pt(one_char * indent)
         elif isinstance(block, Table):
-            _add_table(document, block, ids)
+            _add_table(document, block, ids, layout)
     _set_core_properties(document, info)
     return _finish(document)
 
 
-def _add_table(document, block: Table, ids: dict[str, str]) -> None:
-    """An attachment page: "附件", the title, then the table with fixed widths and a repeating header."""
-    _add_paragraph(document, block.label, ids[STYLE_ATTACHMENT])
-    _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE])
+def _attachment_note_length(blocks, signature: int, reach: int = 10) -> int:
+    """How many paragraphs right before the 落款 form the 附件说明 ("附件：1.…" and its further lines)."""
+    for start in range(signature - 1, max(-1, signature - 1 - reach), -1):
+        block = blocks[start]
+        if not isinstance(block, Paragraph):
+            break
+        if block.text.startswith(ATTACHMENT_NOTE):
+            return signature - start
+    return 0
+
+
+def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> None:
+    """An attachment page: "附件", the title, then the table with widths from its content."""
+    _add_paragraph(document, block.label, ids[STYLE_ATTACHMENT], flush=True)
+    # GB/T 9704 8: "附件" on the first line of the type area, the attachment's title on the third.
+    _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE], flush=True).paragraph_format.space_before = Pt(layout.line_pitch_pt)
     columns = max(len(row) for row in block.rows)
-    widths = TABLE_COLUMNS_MM.get(columns) or (156 / columns,) * columns
+    widths = column_widths(block.rows, TABLE_SIZE.pt)
     table = xml.append_table(document, rows=len(block.rows), cols=columns)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     xml.set_fixed_layout(table)
+    xml.set_cell_margins(table, round(CELL_MARGIN_PT * 20))
     for column, width in zip(table.columns, widths):
-        column.width = Mm(width)
+        column.width = Pt(width)
     for row_index, (row, cells) in enumerate(zip(table.rows, block.rows)):
+        xml.set_cant_split(row)
         for cell, width, text in zip(row.cells, widths, cells):
-            cell.width = Mm(width)
+            cell.width = Pt(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
-            xml.append_run(paragraph, text, bold=row_index == 0)
+            _no_first_line(paragraph)
+            xml.set_snap_to_grid(paragraph._p.get_or_add_pPr(), False)  # 18 pt lines, not the 28.95 pt grid
+            for run in _add_lines(paragraph, cell_lines(text, width, TABLE_SIZE.pt)):
+                run.bold = True if row_index == 0 else None
     xml.set_repeat_header(table.rows[0])
 
 

@@ -24,6 +24,7 @@ PPR_AFTER_SNAP = (
 PPR_AFTER_OVERFLOW = (
     "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
 ) + PPR_AFTER_SNAP
+TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -154,12 +155,19 @@ def set_repeat_header(row) -> None:
         tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+def set_cant_split(row) -> None:
+    """A row is never divided between two pages (w:cantSplit)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
 def set_fixed_layout(table) -> None:
     """Fixed column widths: WPS ignores autofit hints and relies on explicit widths."""
     tbl_pr = table._tbl.tblPr
     for old in tbl_pr.findall(qn("w:tblLayout")):
         tbl_pr.remove(old)
-    tbl_pr.append(OxmlElement("w:tblLayout", attrs={qn("w:type"): "fixed"}))
+    tbl_pr.insert_element_before(OxmlElement("w:tblLayout", attrs={qn("w:type"): "fixed"}), *TBLPR_AFTER_LAYOUT)
 
 
 def set_paragraph_style(paragraph, style_id: str) -> None:
@@ -172,6 +180,17 @@ def set_paragraph_style(paragraph, style_id: str) -> None:
         p.insert(0, ppr)
         return
     p.pPr.style = style_id
+
+
+def set_cell_margins(table, left_right_twips: int) -> None:
+    """Left and right cell margins of the whole table (w:tblCellMar), narrower than Word's 0.19 cm."""
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        margins.append(OxmlElement(side, attrs={qn("w:w"): str(left_right_twips), qn("w:type"): "dxa"}))
+    tbl_pr.insert_element_before(margins, *TBLPR_AFTER_LAYOUT[1:])
 
 
 # python-docx's document.add_paragraph()/add_table() insert before w:sectPr by scanning the body for it,

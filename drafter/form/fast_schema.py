@@ -56,10 +56,12 @@ def draft07_schema(schema: dict) -> dict:
         ref = node.get("$ref")
         if ref and set(node) - {"$ref", "description", "default"}:
             target = merge(definitions[ref.removeprefix("#/$defs/")])
-            if set(target) - {"type", "properties", "required", "description", "additionalProperties"}:
-                raise ValueError(f"cannot merge {ref}: {sorted(target)}")
+            clashes = {k for k in set(target) & set(node) if target[k] != node[k]} - {"description", "properties", "required"}
+            if clashes:
+                raise ValueError(f"cannot merge {ref}: both say {sorted(clashes)}")
             merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-            merged["properties"] = {**target.get("properties", {}), **node.get("properties", {})}
+            if "properties" in target or "properties" in node:
+                merged["properties"] = {**target.get("properties", {}), **node.get("properties", {})}
             merged["required"] = sorted(set(target.get("required", [])) | set(node.get("required", [])))
             if not merged["required"]:
                 del merged["required"]

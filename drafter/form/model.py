@@ -119,6 +119,16 @@ class PhraseOverrides:
     problem_lead: str | None = None
     plan_lead: str | None = None
     closing: str | None = None
+    bank: str | None = None  # the office's phrase bank, relative to the form
+
+
+PLAN_PARTS = ("approach", "goals", "tasks", "measures")
+
+
+def tasks_only(present) -> bool:
+    """A plan with only tasks puts them directly under its 一、 heading, one level up: the one place the
+    rule is stated (templates and validation both ask it)."""
+    return [part for part in PLAN_PARTS if part in present] == ["tasks"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,10 @@ class Plan:
     goals: Goals | None = None
     tasks: Section | None = None
     measures: Section | None = None
+
+    @property
+    def tasks_only(self) -> bool:
+        return tasks_only([part for part in PLAN_PARTS if getattr(self, part)])
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import math
+import difflib
 import json
+import math
+import re
 
 from typing import TYPE_CHECKING
 
 from drafter.errors import Problem
+from drafter.form.lenient import number_form_hint
 from drafter.form.fast_schema import is_valid
+from drafter.form.model import PLAN_PARTS, tasks_only
 from drafter.form.yaml_source import SourceMap
 from drafter.resources import report_schema
 
@@ -28,22 +32,36 @@ PATTERN_MESSAGES = {
     "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$": "格式应为“年-月”，如 2024-06",
 }
 
+# jsonschema's own messages are English: every other check gets a Chinese sentence.
+FALLBACK_MESSAGES = {
+    "const": "取值不对（请用 drafter mine 重新生成）",
+    "maxItems": "列表项过多",
+    "minItems": "列表项过少",
+    "maxLength": "文字过长",
+    "format": "格式不对",
+}
+
 MAX_HEADING_LEVEL = 4
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 
-def schema_problems(data: object, source: SourceMap) -> list[Problem]:
-    """Every schema violation in `data`, each located and worded in Chinese."""
-    problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
-    if not problems and is_valid(data):  # the precompiled check: no need to import jsonschema
-        return []
+def schema_errors(data: object, schema: dict | None = None) -> list[ValidationError]:
+    """jsonschema's errors for `data` against a schema (the form's unless told)."""
     from jsonschema import Draft202012Validator, FormatChecker
 
-    schema = report_schema()
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
-    for error in validator.iter_errors(data):
+    return list(Draft202012Validator(schema or report_schema(), format_checker=FormatChecker()).iter_errors(data))
+
+
+def schema_problems(data: object, source: SourceMap, schema: dict | None = None,
+                    errors: list[ValidationError] | None = None) -> list[Problem]:
+    """Every schema violation in `data` (against the form schema unless told), each located and worded in Chinese."""
+    problems: set[Problem] = {source.problem(path, f"应为有限的数字，实际为 {value}") for path, value in _non_finite(data, ())}
+    if schema is None and errors is None and not problems and is_valid(data):
+        return []  # the precompiled check of the form schema: no need to import jsonschema
+    schema = schema or report_schema()
+    for error in schema_errors(data, schema) if errors is None else errors:
         for leaf in _leaf_errors(error):
             if isinstance(leaf.instance, float) and not math.isfinite(leaf.instance):
                 continue  # said above, in words that fit
@@ -75,7 +93,18 @@ def _describe(error: ValidationError, schema: dict, source: SourceMap) -> list[P
         known = _declared_properties(error.schema, schema)
         unknown = [key for key in error.instance if key not in known]
         return [source.problem(path + (key,), _unknown_key_message(key, known), key=True) for key in unknown]
+    if source.text_with_colon(path, error.instance) and _wants_text(error):
+        return [source.problem(path, COLON_IN_TEXT)]
     return [source.problem(path, _message(error))]
+
+
+COLON_IN_TEXT = "这段文字中有“冒号加空格”（“: ”），YAML 把它当成了字段；请把整段文字用引号括起来，或把冒号改为全角冒号“：”"
+
+
+def _wants_text(error: ValidationError) -> bool:
+    if error.validator == "type":
+        return "string" in _as_list(error.validator_value)
+    return any(sub.validator == "type" and "string" in _as_list(sub.validator_value) for sub in error.context or ())
 
 
 def _unknown_key_message(key: str, known: set[str]) -> str:
@@ -92,16 +121,23 @@ def _message(error: ValidationError) -> str:
     if kind == "type":
         names = [expected] if isinstance(expected, str) else expected
         wanted = "或".join(TYPE_NAMES[n] for n in names if n != "null")
+        hint = number_form_hint(instance) if isinstance(instance, str) and ("number" in names or "integer" in names) else None
+        if hint:
+            return hint
+        if instance is None:
+            return f"冒号后面没有填写内容（应为{wanted}）；请填写，或删除这一行"
         return f"应为{wanted}，实际为 {_show(instance)}"
     if kind == "required":
         missing = error.message.split("'")[1]
         return f"缺少必填字段“{missing}”"
     if kind == "enum":
-        return f"应为以下之一：{'、'.join(map(str, expected))}，实际为 {_show(instance)}"
+        return f"应为以下之一：{'、'.join(str(e) for e in expected if e is not None)}，实际为 {_show(instance)}"
     if kind == "minimum":
         return f"不能小于 {_figure(expected)}，实际为 {_figure(instance)}"
     if kind == "maximum":
         return f"不能大于 {_figure(expected)}，实际为 {_figure(instance)}"
+    if kind == "maxLength":
+        return f"文字过长：最多 {expected} 个字，这里有 {len(instance)} 个字"
     if kind == "minLength":
         return "不能为空"
     if kind == "pattern":
@@ -112,7 +148,7 @@ def _message(error: ValidationError) -> str:
         types = dict.fromkeys(t for sub in error.context if sub.validator == "type" for t in _as_list(sub.validator_value))
         wanted = "或".join(TYPE_NAMES[t] for t in types if t != "null") or "规定的格式"
         return f"应为{wanted}，实际为 {_show(instance)}"
-    return error.message
+    return FALLBACK_MESSAGES.get(kind, "不符合表单格式的要求")
 
 
 def _figure(value) -> str:
@@ -145,18 +181,6 @@ def _declared_properties(subschema: dict, root: dict) -> set[str]:
     return names
 
 
-def _control_characters(value: object, path: tuple) -> list[tuple[tuple, str]]:
-    """(path, character) for every string holding a control character, which Word cannot store."""
-    if isinstance(value, str):
-        bad = [c for c in value if (ord(c) < 32 and c not in "\t\n\r") or 0xFFFE <= ord(c) <= 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF]
-        return [(path, bad[0])] if bad else []
-    if isinstance(value, dict):
-        return [hit for key, child in value.items() for hit in _control_characters(child, path + (key,))]
-    if isinstance(value, list):
-        return [hit for index, child in enumerate(value) for hit in _control_characters(child, path + (index,))]
-    return []
-
-
 def _non_finite(value: object, path: tuple) -> list[tuple[tuple, float]]:
     """(path, value) of every infinite or NaN number (YAML's .inf and .nan)."""
     if isinstance(value, float) and not math.isfinite(value):
@@ -169,11 +193,8 @@ def _non_finite(value: object, path: tuple) -> list[tuple[tuple, float]]:
 
 
 def rule_problems(data: dict, source: SourceMap) -> list[Problem]:
-    """Rules beyond the schema: no control characters, unique ids, references that resolve, depth, period."""
-    problems: list[Problem] = [
-        source.problem(path, f"含有不可见的控制字符 U+{ord(char):04X}（多由复制粘贴带入），Word 文档无法保存，请删除")
-        for path, char in _control_characters(data, ())
-    ]
+    """Rules beyond the schema (control characters are the loader's): unique ids, references that resolve, depth, period."""
+    problems: list[Problem] = []
     indicators = data.get("indicators", [])
     ids: dict[str, int] = {}
     for index, indicator in enumerate(indicators):
@@ -184,14 +205,13 @@ def rule_problems(data: dict, source: SourceMap) -> list[Problem]:
     for path, section, level in _walk_sections(data):
         if level > MAX_HEADING_LEVEL:
             problems.append(source.problem(path, f"标题层级过深：最多四级（一、（一）1.（1）），此处为第 {level} 级"))
-    for ref_path, ref in _references(data):
-        if ref not in ids:
+    for ref_path, ref in indicator_references(data):
+        if ref in ids:
+            continue
+        if all(part.strip() in ids for part in re.split("[，、]", ref)):
+            problems.append(source.problem(ref_path, f"“{ref}”用了全角逗号或顿号分隔；列表中的各项请用半角逗号加空格“, ”分隔"))
+        else:
             problems.append(source.problem(ref_path, f"引用的指标“{ref}”不存在（请先在 indicators 中定义）"))
-
-    goals = data.get("plan", {}).get("goals", {})
-    for index, target in enumerate(goals.get("targets", [])):
-        if target["indicator"] not in ids:
-            problems.append(source.problem(("plan", "goals", "targets", index, "indicator"), f"引用的指标“{target['indicator']}”不存在（请先在 indicators 中定义）"))
 
     meta = data["meta"]
     period = meta.get("period")
@@ -211,6 +231,14 @@ def _references(data: dict):
         yield ("main_indicators", "ids", index), ref
 
 
+def indicator_references(data: dict):
+    """(path, indicator id) of every reference to an indicator: from the text, and the plan's targets."""
+    yield from _references(data)
+    goals = data.get("plan", {}).get("goals", {})
+    for index, target in enumerate(goals.get("targets", [])):
+        yield ("plan", "goals", "targets", index, "indicator"), target["indicator"]
+
+
 def unfilled_reference_warnings(data: dict, source: SourceMap) -> list[Problem]:
     """A reference to an indicator whose value is still empty: the draft shows （待填写） there."""
     values = {i["id"]: i.get("value") for i in data.get("indicators", [])}
@@ -218,6 +246,11 @@ def unfilled_reference_warnings(data: dict, source: SourceMap) -> list[Problem]:
         source.problem(path, f"警告：引用的指标“{ref}”尚未填写本年数值（value），文稿中将显示“（待填写）”")
         for path, ref in _references(data) if ref in values and values[ref] is None
     ]
+
+
+def section_parts(data: dict):
+    """(path, section, heading level) for every section-shaped part of a schema-valid form."""
+    return _walk_sections(data)
 
 
 def _walk_sections(data: dict):
@@ -233,8 +266,6 @@ def _walk_sections(data: dict):
     for index, extra in enumerate(data.get("extra_sections", [])):
         yield from walk(("extra_sections", index), extra, 1)
     plan = data.get("plan", {})
-    parts = [key for key in ("approach", "goals", "tasks", "measures") if key in plan]
-    tasks_only = parts == ["tasks"]
+    parts = [key for key in PLAN_PARTS if key in plan]
     for key in parts:
-        # When the plan has only tasks, they sit directly under 三、 and lose one level.
-        yield from walk(("plan", key), plan[key], 1 if tasks_only else 2)
+        yield from walk(("plan", key), plan[key], 1 if tasks_only(parts) else 2)

@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
 
-from drafter.errors import InputError
-from drafter.resources import seeds_dir
+from drafter.errors import FormError, InputError
+from drafter.form.yaml_source import load_yaml_document, visible
+from drafter.resources import schemas_dir, seeds_dir
 
 KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
-         "collocations", "passages")
+         "collocations", "indicator_phrasing", "passages")
+KEYED = ("headings", "indicator_phrasing")  # kinds whose key is "group|text"
 LIMIT = 500          # entries kept per kind
 PASSAGE_LIMIT = 2000  # whole sentences and headings kept for `drafter suggest`
 PASSAGE_EXAMPLES = 2  # a passage's examples repeat its text: two sources are enough
@@ -29,10 +32,10 @@ def bank_data(collector, tally, files: list[str]) -> dict:
         for key, entry in collector.entries.get(kind, {}).items():
             if kind == "collocations" and entry.count < MIN_PAIR_COUNT:
                 continue
-            item: dict = {"text": key.split("|", 1)[-1] if kind == "headings" else key}
+            item: dict = {"text": key.split("|", 1)[-1] if kind in KEYED else key}
             if kind == "headings":
                 item["level"] = entry.extra["level"]
-            if kind == "sentences" and entry.extra.get("indicator"):
+            if kind in ("sentences", "indicator_phrasing") and entry.extra.get("indicator"):
                 item["indicator"] = entry.extra["indicator"]
             if kind == "collocations":
                 item.update(verb=entry.extra["verb"], object=entry.extra["object"],
@@ -45,6 +48,8 @@ def bank_data(collector, tally, files: list[str]) -> dict:
             entries.append(item)
         entries.sort(key=lambda e: (-e["count"], -e["docs"], -e.get("pmi", 0), e.get("level", 0),
                                     "indicator" not in e, len(e["text"]), e["text"]))
+        if kind == "indicator_phrasing":  # an office's habit: the wording most years use comes first
+            entries.sort(key=lambda e: (e["indicator"], -e["docs"], -e["count"], e["text"]))
         data[kind] = entries[:PASSAGE_LIMIT if kind == "passages" else LIMIT]
     return data
 
@@ -65,7 +70,8 @@ class PhraseBank:
     data: dict
 
     def entries(self, kind: str) -> list[dict]:
-        return self.data.get(kind, [])
+        entries = self.data.get(kind, [])
+        return entries if isinstance(entries, list) else []  # a bank written by hand may have anything here
 
     def best(self, kind: str, avoid: set[str] = frozenset(), containing: str = "") -> str | None:
         """The best-ranked text of a kind not used yet (and containing a word, when asked) that can stand
@@ -83,17 +89,28 @@ def json_copy(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+MAX_BANK_BYTES = 32 * 1024 * 1024  # a full bank (500 entries of each kind, three examples each) is about 5 MB
+MAX_BANK_NODES = 400_000  # a full bank has about 120,000 nodes
+
+
+@cache
+def bank_schema() -> dict:
+    return yaml.safe_load((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8"))
+
+
 def load_bank(path: Path | None = None) -> PhraseBank:
+    """The default bank (its JSON copy), or a bank file from anywhere, read as untrusted: through the
+    hardened YAML reader and checked against schemas/phrasebank.schema.yaml, every problem located."""
     if path is None:
         return PhraseBank(json.loads((seeds_dir() / "phrasebank.json").read_text(encoding="utf-8")))
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: 短语库文件不存在。") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: 不是有效的短语库文件（应由 drafter mine 生成）。") from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise InputError(f"{path}: 不是有效的短语库文件（应由 drafter mine 生成）。")
+        data, _ = load_yaml_document(path, bank_schema(), limit=MAX_BANK_BYTES, max_nodes=MAX_BANK_NODES, what="短语库")
+    except FormError as exc:
+        raise FormError(exc.problems, summary=f"共 {len(exc.problems)} 处错误：不是有效的短语库文件（应由 drafter mine 生成）") from None
+    except InputError as exc:
+        if "不存在" in str(exc):
+            raise InputError(f"{visible(str(path))}: 短语库文件不存在。") from None
+        raise
     return PhraseBank(data)
 
 

@@ -52,6 +52,10 @@ def iter_reports(files: list[Path], tally: Tally) -> Iterator[ReadReport]:
         except DrafterError as error:
             tally.skipped.append((str(path), str(error).removeprefix(f"{path}: ")))
             continue
+        except (RecursionError, MemoryError, ValueError, KeyError, IndexError, AttributeError, TypeError) as error:
+            # a file from elsewhere that trips the reader in a way nobody foresaw: skip it, the run goes on
+            tally.skipped.append((str(path), f"无法读取（{type(error).__name__}），已跳过"))
+            continue
         if not report.document.blocks:
             tally.skipped.append((str(path), "没有可用的正文"))
             continue

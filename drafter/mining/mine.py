@@ -10,7 +10,7 @@ from typing import Callable
 
 from drafter.catalogue import catalogue
 from drafter.document import Heading, Paragraph
-from drafter.mining import patterns, segment
+from drafter.mining import indicator_phrasing, patterns, segment
 from drafter.mining.collect import Collector
 from drafter.mining.corpus import Tally, iter_reports
 from drafter.reading import ReadReport
@@ -130,21 +130,22 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                 for match in patterns.CLOSING.finditer(sentence):
                     collector.add("closings", patterns.abstract(match.group(0).strip()), kind, example)
             if kind in FIGURE_KINDS:
-                for template in clause_templates(sentence, places):
+                for clause, template in clause_templates(sentence, places):
                     collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
+                    indicator_phrasing.collect(clause, _indicator_of(template), kind, example, collector)
                     for frame in _frames(template):
                         collector.add("frames", frame, kind, example)
         _collocations(tagged, kind, (name, line, text), collector)
 
 
-def clause_templates(sentence: str, places: list[str]) -> list[str]:
-    """The sentence's figure clauses as templates: figures {N}, years {年}, places {地名}; none that
-    names people."""
+def clause_templates(sentence: str, places: list[str]) -> list[tuple[str, str]]:
+    """The sentence's figure clauses, each as written and as a template (figures {N}, years {年}, places
+    {地名}); none that names people."""
     templates = []
     for clause in patterns.figure_clauses(sentence):
         template = patterns.abstract(clause)
         if not patterns.names_a_person(template):
-            templates.append(patterns.without_places(template, places))
+            templates.append((clause, patterns.without_places(template, places)))
     return templates
 
 
@@ -157,9 +158,7 @@ def report_templates(report: ReadReport) -> list[tuple[str, str]]:
             text = normalise(block.text)
             places = patterns.place_names(segment.tagged(text))
             for sentence in patterns.sentences(text):
-                clauses = [c for c in patterns.figure_clauses(sentence)
-                           if not patterns.names_a_person(patterns.abstract(c))]
-                found += zip(clauses, clause_templates(sentence, places))
+                found += clause_templates(sentence, places)
     return found
 
 

@@ -3,28 +3,44 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Short lines containing these are page furniture, not report text.
 CLUTTER_WORDS = (
     "首页", "分享", "下载", "收藏", "温馨提示", "版权", "客服", "免责声明", "来源:", "来源：", "网站:", "网站：",
-    "时间:", "发布时间", "字体大小", "相关阅读", "相关推荐", "热门图文", "上一篇", "下一篇", "最近更新",
+    "时间:", "发布时间", "字体大小", "相关阅读", "相关推荐", "相关解读", "法宝联想", "热门图文", "上一篇", "下一篇", "最近更新",
     "本文关键词", "本文内容", "互联网用户", "转载", "页数:", "大小:", "格式:", "ID:", "此文档", "你可能关注",
     "收起", "秘籍", "浏览次数", "阅读次数", "打印本页", "关闭窗口", "扫一扫", "微信", "公众号",
 )
+# A sentence with these is the site talking to its users ("…文件下载后无此问题,请放心下载。").
+SITE_SENTENCE = ("下载", "预览", "本站", "转载", "侵权", "网友", "VIP", "会员", "文档", "关键词", "免责声明", "版权")
 # Lines containing these are furniture whatever their length (a site's excerpt of the report).
 ALWAYS_CLUTTER = ("本文简介", "http://", "https://", "www.")
 SHORT = 60
+REPEAT = 20  # characters: a shorter line ("各位代表！", "一是加强领导。") may well say the same thing twice
 LEADING_JUNK = re.compile(r"^[\s?？�·•●■□◆★>]+")
 PAGE_COUNTER = re.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
 SPACES = re.compile(r"[\s\u3000]+")
 
 
 def is_clutter(line: str) -> bool:
-    if any(word in line for word in ALWAYS_CLUTTER):
-        return True
+    """Page furniture: a short line with a site's words that is not a sentence of the report, a URL or a
+    page counter on a line of its own. A long line is report text whatever it contains (a report's
+    paragraph may name a website), and so is a sentence ("…交流分享经验。")."""
     if PAGE_COUNTER.match(line):
         return True
-    return len(line) <= SHORT and any(word in line for word in CLUTTER_WORDS)
+    if len(line) > SHORT:
+        return False
+    if any(word in line for word in ALWAYS_CLUTTER):
+        return True
+    if re.search(r"[，。！？；]$|[，,]", line) and not any(word in line for word in SITE_SENTENCE):
+        return False
+    return any(word in line and not _bare_label(line, word) for word in CLUTTER_WORDS)
+
+
+def _bare_label(line: str, word: str) -> bool:
+    """"资料来源：" standing alone names a part of the report; "来源：新华网" is the site's."""
+    return word.endswith(("：", ":")) and line.rstrip().endswith(word) and not line.startswith(word)
 
 
 def fingerprint(line: str) -> str:
@@ -32,21 +48,51 @@ def fingerprint(line: str) -> str:
     return re.sub(r"[\W_]+", "", line)
 
 
-def clean_lines(text: str) -> list[tuple[int, str]]:
-    """(1-based line number, text) of the lines that belong to the report, repeated blocks dropped."""
+@dataclass(frozen=True)
+class Removed:
+    """A source line cleaning took out, and why: shown by `drafter outline` so nothing goes unnoticed."""
+
+    line: int
+    text: str
+    reason: str  # clutter | repeat | excerpt | empty
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    kept: list[tuple[int, str]]
+    removed: list[Removed]
+
+
+def clean(text: str) -> Cleaned:
+    """The lines that belong to the report, (1-based line number, text), and what was removed."""
     kept: list[tuple[int, str]] = []
+    removed: list[Removed] = []
     seen: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = LEADING_JUNK.sub("", raw).strip()
         line = line.replace("\ufffd", "").strip()
-        if not line or is_clutter(line):
+        if not line:
+            if raw.strip():
+                removed.append(Removed(number, raw.strip(), "empty"))
+            continue
+        if is_clutter(line):
+            removed.append(Removed(number, line, "clutter"))
             continue
         key = fingerprint(line)
-        if not key or key in seen:
+        if len(key) >= REPEAT and key in seen:
+            removed.append(Removed(number, line, "repeat"))
             continue  # seed 000 repeats its title and opening several times
         seen.add(key)
         kept.append((number, line))
-    return _drop_excerpts(kept)
+    final = _drop_excerpts(kept)
+    left = set(final)
+    removed += [Removed(number, line, "excerpt") for number, line in kept if (number, line) not in left]
+    return Cleaned(final, sorted(removed, key=lambda r: r.line))
+
+
+def clean_lines(text: str) -> list[tuple[int, str]]:
+    """(1-based line number, text) of the lines that belong to the report, repeated blocks dropped."""
+    return clean(text).kept
 
 
 EXCERPT = 30  # characters: shorter lines may repeat by chance

@@ -1,23 +1,29 @@
-"""Heading markers: 一、 （一） 1. （1） at a line's start, or inside text that lost its line breaks."""
+"""Heading markers: 一、 （一） 1. （1） 第X章 at a line's start, glued to each other, or inside text that lost
+its line breaks; and whether a numbered line is a heading (it has a caption) or an item of a list."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-CN = "一二三四五六七八九十"
-MARKERS = (
-    (1, re.compile(rf"^([{CN}]+)\s*([、，,．.])\s*")),
-    (2, re.compile(rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、，,]?\s*")),
-    (3, re.compile(r"^(\d{1,2})\s*(、|．|\.(?!\d))\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,]?\s*")),
-)
+from drafter.numbering import CN, chinese_number, match_marker
+
 RUN_IN_END = re.compile(r"[。！？]")
-# Inside running text only the Chinese-numbered markers count: a viewer's page markers ("1、" glued to
-# a page's first words) and figures ("1.26亿元") look like 1. and 1、 but never like 一、 or （一）.
+# Inside running text a heading starts after a sentence end or a space: 一、 and （一） always; 1. 1、
+# and （1） only when a short caption ending in 。 follows, because a viewer's page numbers ("1、"
+# glued to a page's first words) and figures ("1.26亿元") look like them.
 INLINE_MARKER = re.compile(rf"(?:^|(?<=[\s。；：:！？]))(?:[{CN}]+、|[（(][{CN}]+[）)])")
-UNNUMBERED = re.compile(r"^(\d{4}年)?[^，。；：,;:]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点)$")
+INLINE_DIGIT_MARKER = re.compile(r"(?<=[。；！？])(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。)")
+# Part names that stand without a number: "2017年主要工作成绩", "结束语", "注释："
+UNNUMBERED = re.compile(
+    r"^(\d{4}年)?[^，。；,;]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点|重点工作|"
+    r"工作安排|主要任务)[：:]?$|^(结束语|结语|过去五年的?回顾|今后五年的?主要任务|注释|资料来源|附注)[：:]?$")
+# "01综合": a statistical bulletin's numbered part names, two digits and no mark
+TWO_DIGIT_PART = re.compile(r"^(0[1-9]|1[0-9])([\u4e00-\u9fff][^，。；：,;:\d]{1,14})$")
 HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+CAPTION = 45        # characters: a run-in heading's title is at most this long; longer is a statement
+STANDALONE = 60     # characters: a heading on its own line
+SHORT_SENTENCE = 30  # a heading written as a sentence ("（一）全面实施申报信用承诺制。") is this short
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class HeadingMatch:
     marker: str   # as written: "6、", "(一)", "1."
     title: str    # normalised: full-width brackets and commas, no marker, no run-in text
     rest: str     # the run-in text after the title's full stop, as written
+    ending: str = ""  # the mark that closed the title ("。"), "" when the line ends with it
 
 
 def normalise(text: str) -> str:
@@ -34,49 +41,121 @@ def normalise(text: str) -> str:
     return text.translate(HALF_TO_FULL)
 
 
-def chinese_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    if "十" not in text:
-        return CN.index(text[0]) + 1 if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
+# 第一章 / 第二节 / 第三条: the parts of rules and plans. An article that is a whole sentence is text.
+ARTICLE = re.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
+ARTICLE_LEVELS = {"章": 1, "节": 2, "条": 3}  # 条 rises to the level under 章 and 节 once the reader knows which it has
+SHORT_ARTICLE = 20
+
+
+def match_article(line: str) -> HeadingMatch | None:
+    found = ARTICLE.match(line)
+    if not found:
+        return None
+    body = line[found.end():].strip()
+    number = int(found.group(1)) if found.group(1).isdigit() else chinese_number(found.group(1))
+    stop = RUN_IN_END.search(body)
+    title = body[: stop.start()] if stop else body
+    if not number or not title:
+        return None
+    rest = body[stop.end():].strip() if stop else ""
+    return HeadingMatch(ARTICLE_LEVELS[found.group(2)], number, found.group(0).strip(), normalise(title), rest,
+                        stop.group() if stop else "")
 
 
 def match_heading(line: str) -> HeadingMatch | None:
-    """A heading at the start of `line`, with a run-in text split off at the title's first full stop."""
-    for level, pattern in MARKERS:
-        found = pattern.match(line)
-        if not found:
-            continue
-        body = line[found.end():]
-        if not body or body[0] in "是":  # "一是" is an item, not a heading
-            return None
-        number = int(found.group(1)) if found.group(1).isdigit() else chinese_number(found.group(1))
-        stop = RUN_IN_END.search(body)
-        title, rest = (body[: stop.start()], body[stop.end():].strip()) if stop else (body, "")
-        return HeadingMatch(level, number, found.group(0).strip(), normalise(title.strip()), rest)
-    return None
+    """A heading marker at the start of `line`, with a run-in text split off at the title's first full stop."""
+    article = match_article(line)
+    if article:
+        return article
+    found = match_marker(line)
+    if not found:
+        return None
+    level, number, marker = found
+    body = line[len(marker):]
+    if not body or body[0] in "是":  # "一是" is an item, not a heading
+        return None
+    stop = RUN_IN_END.search(body)
+    title, rest = (body[: stop.start()], body[stop.end():].strip()) if stop else (body, "")
+    return HeadingMatch(level, number, marker.strip(), normalise(title.strip()), rest, stop.group() if stop else "")
+
+
+def has_caption(found: HeadingMatch) -> bool:
+    """A numbered line is a heading when it names what follows: a short title on its own line or before
+    its run-in text. A numbered statement ("1.全面贯彻落实……，确保……。") or an item of an enumerated
+    sentence (ending in ；) is a list item."""
+    title = found.title
+    if not title or title[-1] in "；;，,：:" and found.marker.startswith("第"):
+        return False
+    if not title or title[-1] in "；;，,":
+        return False
+    label, colon, description = title.partition("：")
+    if colon and len(description) > 12:
+        return False  # "1、矩形框标注工具：能在图片上进行……" describes, it does not name
+    if found.marker.startswith("第"):
+        return len(title) <= SHORT_ARTICLE  # an article's caption: "第五条 实行分级管理。"
+    if found.rest:
+        return len(title) <= CAPTION
+    if found.ending:
+        return len(title) <= SHORT_SENTENCE  # and only when body text follows: see the reader
+    return len(title) <= STANDALONE
 
 
 def match_unnumbered(line: str) -> HeadingMatch | None:
-    """A part title without a number, standing alone: "2017年主要工作成绩", "2018年工作计划"."""
-    compact = line.replace(" ", "")
-    return HeadingMatch(1, 0, "", compact, "") if UNNUMBERED.match(compact) else None
+    """A part title without a number, standing alone: "2017年主要工作成绩", "结束语", "01综合"."""
+    compact = re.sub(r"\s+", "", line)
+    if UNNUMBERED.match(compact):
+        return HeadingMatch(1, 0, "", compact, "")
+    part = TWO_DIGIT_PART.match(compact)
+    if part:
+        return HeadingMatch(1, int(part.group(1)), part.group(1), part.group(2), "")
+    return None
+
+
+def split_glued(line: str) -> list[str]:
+    """Headings glued together: "一、2019年工作完成情况(一)科技创新工作不断推进1、高新技术产业…" is cut
+    before each first child marker that follows a heading's title without a break."""
+    found = match_heading(line)
+    if not found:
+        return [line]
+    start = len(found.marker) + (len(line) - len(line.lstrip()))
+    child = re.compile(r"[（(](?:一|1)[）)]|(?<![\d.．])1[、.．](?!\d)")
+    for hit in child.finditer(line, start + 2, min(start + len(found.title) + 1, start + CAPTION + 4)):
+        before = line[hit.start() - 1]
+        if re.match(r"[\u4e00-\u9fff）)”》]", before):
+            return [line[: hit.start()].strip()] + split_glued(line[hit.start():].strip())
+    return [line]
 
 
 def split_running_text(line: str) -> list[str]:
-    """Cut a line that lost its breaks before each 一、 or （一） that follows a space or sentence end.
+    """Cut a line that lost its breaks before each heading marker that follows a space or sentence end.
 
-    The heading then ends at the first space: "一、今年工作 创新培育…" -> "一、今年工作", "创新培育…".
+    A heading cut out this way ends at its first space outside quotes: "一、今年工作 创新培育…" ->
+    "一、今年工作", "创新培育…", but "“好品山东 商行天下”" stays whole.
     """
-    starts = [m.start() for m in INLINE_MARKER.finditer(line)]
+    starts = sorted({m.start() for m in INLINE_MARKER.finditer(line)} |
+                    {m.start() for m in INLINE_DIGIT_MARKER.finditer(line)})
     if not starts:
         return [line]
     pieces = [line[: starts[0]]] if starts[0] > 0 else []
     for start, end in zip(starts, starts[1:] + [len(line)]):
         piece = line[start:end].strip()
-        head, space, tail = piece.partition(" ")
+        head, tail = _cut_at_space(piece)
         pieces.append(head)
-        if tail.strip():
-            pieces.append(tail.strip())
+        if tail:
+            pieces.append(tail)
     return [p.strip() for p in pieces if p.strip()]
+
+
+def _cut_at_space(piece: str) -> tuple[str, str]:
+    """A heading that lost its line break ends at the first space outside quotes, if a short title precedes it."""
+    depth = 0
+    for index, char in enumerate(piece):
+        if char in "“‘《「":
+            depth += 1
+        elif char in "”’》」":
+            depth = max(depth - 1, 0)
+        elif char in " \u3000" and depth == 0:
+            if index > STANDALONE or RUN_IN_END.search(piece[:index]):
+                return piece, ""
+            return piece[:index], piece[index:].strip()
+    return piece, ""

@@ -38,7 +38,8 @@ def heading(level: int, text: str) -> str:
 
 
 def title(text: str) -> str:
-    return directive("title", text)
+    """A line break in meta.title is the clerk's own break of the title: each line is a field."""
+    return directive("title", *text.strip().split("\n"))
 
 
 def recipient(text: str) -> str:
@@ -77,31 +78,75 @@ def sentence(clauses: list[str], lead: str = "") -> str:
 
 
 def enumerate_items(items: list[Item]) -> str:
-    """"一是……；二是……；三是……。" with each lead in bold."""
-    clauses = []
+    """"一是……；二是……；三是……。", or, when items have a lead in bold, one full stop after each part:
+    "一是加强组织领导。发挥……机制。二是……。" (one punctuation scheme for the whole run)."""
+    if not any(item.lead for item in items):
+        return sentence([f"{facts.chinese_numeral(n)}是{item.text}" for n, item in enumerate(items, start=1)])
+    parts = []
     for number, item in enumerate(items, start=1):
         marker = f"{facts.chinese_numeral(number)}是"
         text = item.text.rstrip("。；;，, ")
-        if item.lead:
-            lead = item.lead.rstrip("。；;，, ")
-            clauses.append(f"{BOLD_ON}{marker}{lead}。{BOLD_OFF}{text}")
-        else:
-            clauses.append(f"{marker}{text}")
-    return sentence(clauses)
+        lead = (item.lead or "").rstrip("。；;，, ")
+        parts.append(f"{BOLD_ON}{marker}{lead}。{BOLD_OFF}{text}。" if lead else f"{marker}{text}。")
+    return "".join(parts)
+
+
+def section_indicators(sections) -> set[str]:
+    """Every indicator a section (or one of its subsections) states."""
+    found: set[str] = set()
+    for section in sections:
+        if section is not None:
+            found.update(section.indicators)
+            found |= section_indicators(section.sections)
+    return found
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Rules that decide the draft's structure, computed once here and only placed by the templates."""
+
+    genre: str                       # 报告 (sent to 主送) | 总结
+    summary_ids: tuple[str, ...]     # main indicators the summary paragraph states: those no section states
+    plan_tasks_only: bool            # the plan has only tasks: they sit one level up, under its 一、
+    plan_level: int                  # heading level of the plan's parts' contents (1 with tasks only, else 2)
+
+    @classmethod
+    def of(cls, report: Report) -> Structure:
+        from drafter.templating.phrases import genre
+
+        stated = section_indicators([report.achievements, report.problems, *report.extra_sections])
+        main = report.main_indicators
+        summary = tuple(i for i in main.ids if i not in stated) if main and main.paragraph else ()
+        tasks_only = bool(report.plan and report.plan.tasks_only)
+        return cls(genre(report), summary, tasks_only, 1 if tasks_only else 2)
 
 
 def make_context(report: Report, bank_loader=None) -> dict:
     """The whole context every template gets; documented in docs/templates.md."""
-    from drafter.mining.bank import load_bank
-    from drafter.templating.phrases import Phrases
+    from drafter.templating.phrases import BANK, Phrases, Used
 
     years = Years.of(report)
 
+    phrases = Phrases(report, years, bank_loader or empty_bank)
+
+    stated: set[str] = set()
+
     def indicator_clauses(ids: list[str]) -> list[str]:
-        return [facts.indicator_sentence(report.indicator(i)) for i in ids]
+        """One clause per indicator not stated earlier in the draft (a figure is said once); the clauses of
+        one paragraph turn through the ways of saying a change."""
+        clauses = []
+        fresh = [i for i in dict.fromkeys(ids) if i not in stated]
+        stated.update(fresh)
+        for shape, indicator_id in enumerate(fresh):
+            own = phrases.say(indicator_id)
+            clause = facts.indicator_sentence(report.indicator(indicator_id), shape, own)
+            phrases.log.append(Used(f"指标 {indicator_id}", clause, BANK if own else "指标目录"))
+            clauses.append(clause)
+        return clauses
 
     def target_clauses(targets: list[Target]) -> list[str]:
-        return [facts.target_sentence(report.indicator(t.indicator), t) for t in targets]
+        return [facts.target_sentence(report.indicator(t.indicator), t, shape, phrases.say(t.indicator))
+                for shape, t in enumerate(targets)]
 
     extras = {where: [e for e in report.extra_sections if e.after == where]
               for where in ("opening", "achievements", "problems", "plan")}
@@ -113,11 +158,19 @@ def make_context(report: Report, bank_loader=None) -> dict:
         "indicator_rows": indicator_rows,
         "meta": report.meta,
         "years": years,
-        "phrases": Phrases(report, years, bank_loader or load_bank),
+        "phrases": phrases,
+        "structure": Structure.of(report),
         "extras": extras,
         "indicator_clauses": indicator_clauses,
         "target_clauses": target_clauses,
     }
+
+
+def empty_bank():
+    """No office bank: every phrase is the form's own or a neutral default."""
+    from drafter.mining.bank import PhraseBank
+
+    return PhraseBank({})
 
 
 GLOBALS = {

@@ -1,0 +1,70 @@
+"""How an office words each catalogue indicator: from a figure clause of its past reports, the clause up to
+the figure, with the figure and its unit as the slot {数} ("全年新认定国家高新技术企业12家" ->
+"新认定国家高新技术企业{数}"), linked to the indicator and ranked by how many reports (years) use it.
+
+drafter build puts the office's clause in place of the catalogue's wording; the change, completion and
+rank that follow are still computed, so the office's words never carry last year's figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.catalogue import catalogue, unit_fits
+
+KIND = "indicator_phrasing"
+
+# figure, then its unit: the unit must be the indicator's (or money for money) for the clause to count.
+FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|％|个百分点|[\u4e00-\u9fff]{1,2})")
+# What leads a clause but belongs to one report: "全年", "2023年", "截至年底", "全县".
+LEADING = re.compile(r"^(?:(?:\d{4}|{年})年(?:度|底|末)?|全年|今年|当年|上半年|截[至止][^，。；]{0,4}?月底?|截[至止]目前|"
+                     r"全县|全市|全区|其中|累计|共|已)+[，,]?")
+# A level (an indicator 达到 fits: 有效总数, 经费投入) is not stated by a clause about this year's additions.
+FLOW = re.compile(r"新增|新认定|认定|申报|成立|新建|新培育|引进")
+# After the indicator's keyword the head may only name the measure: "高新技术企业总数", "专利授权量".
+MEASURE_ENDINGS = ("", "数", "总数", "数量", "量", "总量", "额", "金额", "总额")
+# A joining word before the figure belongs to the figure's direction, not to the office's habit:
+# drafter says 达到 only of a rise.
+JOINT = re.compile(r"(?:达到|达|为|突破|超过|共计|共|累计|计)$")
+MIN_HEAD, MAX_HEAD = 3, 24
+CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|持平|翻番")
+
+
+def clause_template(clause: str, indicator_id: str | None) -> tuple[str, str] | None:
+    """(indicator id, "新认定国家高新技术企业{数}") from "全年新认定国家高新技术企业12家", or None when the
+    clause does not state a catalogue indicator's own figure (a change, a share of it, another unit).
+    The indicator the miner guessed is tried first, then any other whose keyword leads the clause."""
+    match = FIGURE_UNIT.search(clause)
+    if match is None:
+        return None
+    head = clause[: match.start()]
+    if CHANGE.search(head):
+        return None
+    head = JOINT.sub("", LEADING.sub("", head.strip())).strip()
+    if not (MIN_HEAD <= len(head) <= MAX_HEAD) or re.search(r"[\d{}“”（）()]", head):
+        return None
+    unit = match.group(2).replace("％", "%")
+    for entry in _candidates(head, indicator_id):
+        if unit_fits(entry, unit) and _ends_with_measure(head, entry) and not ("达到" in entry.reach and FLOW.search(head)):
+            return entry.id, head + "{数}"
+    return None
+
+
+def _ends_with_measure(head: str, entry) -> bool:
+    """"…科技特派员", "…高新技术企业总数": the clause is about the indicator, not about something of it
+    ("成立高新技术企业研究开发中心" names 高新技术企业 but counts centres)."""
+    return any(head.endswith(keyword + ending) for keyword in entry.keywords for ending in MEASURE_ENDINGS)
+
+
+def _candidates(head: str, hint: str | None):
+    """Catalogue entries whose keyword is in the head, the hint first, then by longest keyword."""
+    found = sorted(((max(len(k) for k in e.keywords if k in head), e) for e in catalogue()
+                    if any(k in head for k in e.keywords)), key=lambda pair: (pair[1].id != hint, -pair[0]))
+    return [entry for _, entry in found]
+
+
+def collect(clause: str, indicator_id: str | None, section: str, example, collector) -> None:
+    """Count the clause's template for its indicator; the key carries the indicator so heads stay apart."""
+    found = clause_template(clause, indicator_id)
+    if found:
+        collector.add(KIND, f"{found[0]}|{found[1]}", section, example, indicator=found[0])
