@@ -208,6 +208,18 @@ def test_a_nested_list_of_notes_and_a_cross_reference_are_not_headings():
     assert not {r for r in rules(reference) if r.startswith("numbering")}
 
 
+@pytest.mark.parametrize("lost", [False, True])
+def test_a_list_restarting_at_1_under_an_item_is_nested_and_the_outer_list_goes_on(lost):
+    inner = "2.强化应用研究\n1.智能制造\n推进示范工厂。\n2.生物医药\n建设平台。\n3.新材料\n培育企业。\n"
+    if lost:  # the reader took the first items for text: the numbered lines still count
+        inner = "2.强化应用研究\n重点包括\n1.智能制造\n推进示范工厂。\n2.生物医药\n建设平台。\n3.新材料\n培育企业。\n"
+    text = ("一、重点任务\n（一）基础研究\n1.加强基础研究\n推进重大项目。\n" + inner
+            + "3.完善支撑体系\n建设平台。\n4.优化创新生态\n营造环境。\n")
+    assert "numbering.sequence" not in rules(text)
+    wrong = text.replace("4.优化创新生态", "3.优化创新生态")
+    assert "numbering.sequence" in rules(wrong)
+
+
 def test_a_heading_in_full_width_digits_run_into_the_line_before_is_found():
     text = ("一、支持创新发展\n８．支持人才集聚。给予奖励。\n９．支持研发机构。（责任单位：市科技局）"
             "１０．培育平台型企业。给予补助。\n１１．支持关键技术突破。给予奖励。")

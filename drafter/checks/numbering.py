@@ -74,6 +74,7 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
     common in published documents and only warned about."""
     findings = []
     previous_level, last, running = 0, [0] * 5, [0] * 5  # running: never reset by a new parent
+    outer = [[] for _ in range(5)]  # per level: where each enclosing list stopped when a nested one began
     since = [""] * 5  # the running text since the last heading of each level
     # headings met before, not just now: a table of contents, or a text pasted twice, repeats them all
     seen, just_before = set(), [""] * 5
@@ -84,7 +85,7 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
         just_before[block.level] = text
         since = [t + between for t in since]
         if fresh:
-            previous_level, last, running = 0, [0] * 5, [0] * 5
+            previous_level, last, running, outer = 0, [0] * 5, [0] * 5, [[] for _ in range(5)]
         text = block.marker + block.text
         # 1. or （1） after running text is a list inside the part, not a heading that skips a level
         is_list = after_text and block.level >= 3
@@ -99,17 +100,25 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
         previous_level = block.level
         if not block.marker:  # an unnumbered part title, or a draft drafter numbers itself
             last[block.level:] = [0] * (5 - block.level)
+            outer[block.level:] = [[] for _ in range(block.level, 5)]
             continue
         number = _number(block.marker)
+        last[block.level] = _follow_lines(since[block.level], block.level, last[block.level], outer[block.level])
         expected = last[block.level] + 1
         restart = number == 1 and last[block.level] >= 2                     # a new list
+        if restart:
+            outer[block.level].append(last[block.level])
+        # "2.强化应用研究" "1.智能制造" "2.生物医药" "3.完善支撑体系": the nested list is over, the outer goes on
+        nested_end = number != expected and bool(outer[block.level]) and number == outer[block.level][-1] + 1
+        if nested_end:
+            outer[block.level].pop()
         continued = number == running[block.level] + 1 and number > 1     # numbered on through the parts
         skipped = range(expected, number) if number > expected else range(1, number)
         malformed = _malformed(since[block.level], block.level, expected) if number == expected + 1 else None
         if malformed and not repeated:
             # "（二）…三)…（四）": one marker typed wrong, not a gap in the numbering; say so once, there
             findings.append(_malformed_finding(target, where, block.level, expected, malformed))
-        elif number != expected and not restart and not continued and not repeated \
+        elif number != expected and not restart and not continued and not repeated and not nested_end \
                 and not _inside_text(since[block.level], block.level, skipped):
             what = "重复" if number == last[block.level] else "不连续"
             # a list that seems to start at （二）: more often its first item was not found on a line of
@@ -123,7 +132,26 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
         since[block.level:] = [""] * (5 - block.level)
         since[:block.level] = [t + block.marker + block.text for t in since[:block.level]]
         last[block.level + 1:] = [0] * (4 - block.level)
+        outer[block.level + 1:] = [[] for _ in range(block.level + 1, 5)]
     return findings
+
+
+LINE_MARKERS = {3: re.compile(r"(?m)^\s*(\d{1,2})\s*[.．、](?!\d)"), 4: re.compile(r"(?m)^\s*[（(](\d{1,2})[）)]")}
+
+
+def _follow_lines(text: str, level: int, last: int, outer: list[int]) -> int:
+    """The last number of this level's list after the numbered lines of the running text (list items the
+    reader took for text): a line numbered 1. after an item starts a list nested under it, and the number
+    the enclosing list had reached is kept in `outer`."""
+    pattern = LINE_MARKERS.get(level)
+    for match in pattern.finditer(text.translate(FULL_WIDTH_DIGITS)) if pattern else ():
+        number = int(match.group(1))
+        if number == 1 and last >= 1:
+            outer.append(last)
+            last = 1
+        elif number == last + 1:
+            last = number
+    return last
 
 
 def _malformed(text: str, level: int, number: int) -> str | None:
