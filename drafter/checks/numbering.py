@@ -8,7 +8,7 @@ import unicodedata
 from drafter.checks.base import Finding, Target
 from drafter.document import Heading, Paragraph
 from drafter.numbering import CN, ITEM, chinese_number, chinese_numeral, heading_marker as _right_marker
-from drafter.numbering import marker_number as _number
+from drafter.numbering import marker_number as _number, renumbered
 
 
 ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
@@ -124,10 +124,12 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
             # a list that seems to start at （二）: more often its first item was not found on a line of
             # its own (text copied from a PDF) than left out; say so, but not as an error
             severity = "warning" if expected == 1 else "error"
+            # the number in the author's own style of marker: "7、" -> "6、"; the style is numbering.marker's
+            right = renumbered(block.marker, expected)
             findings.append(target.finding(
                 "numbering.sequence", severity, where, text, 0,
-                f"序号{what}：此处为“{block.marker}”，按顺序应为“{_right_marker(block.level, expected)}”",
-                f"改为“{_right_marker(block.level, expected)}”，其后同级序号依次顺延", block.marker))
+                f"序号{what}：此处为“{block.marker.strip()}”，按顺序应为“{right}”",
+                f"改为“{right}”，其后同级序号依次顺延", block.marker))
         last[block.level] = running[block.level] = number  # go on counting from what the author wrote
         since[block.level:] = [""] * (5 - block.level)
         since[:block.level] = [t + block.marker + block.text for t in since[:block.level]]

@@ -40,6 +40,7 @@ RULES = {rule.id: rule for rule in (
     Rule("year.weekday", "error", "日期与所注星期几一致"),
     Rule("year.clock", "warning", "时刻写法：“下午14:30”应为“14:30”或“下午2:30”"),
     Rule("year.signdate", "warning", "成文日期用阿拉伯数字（GB/T 9704—2012）"),
+    Rule("year.signyear", "warning", "成文日期在总结年度当年或次年"),
     Rule("year.jiezhi", "error", "表示时间点用“截至”，不用“截止”"),
     Rule("number.fullwidth", "warning", "数字用半角阿拉伯数字"),
     Rule("number.range", "warning", "数值范围两端都带“%”“万”“亿”"),

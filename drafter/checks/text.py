@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Callable
 
 from drafter.checks.base import Finding, Target
-from drafter.document import Heading, Title
+from drafter.document import Heading, Signature, Title
 
 HAN = r"\u4e00-\u9fff"
 
@@ -246,6 +246,23 @@ def check_title_years(target: Target) -> list[Finding]:
     if summary_year and form and int(summary_year.group(1)) != form.meta.year and form.meta.kind != "multi-year":
         findings.append(target.finding("year.title", "error", where, text, summary_year.start(),
                                        f"标题中的总结年度为{summary_year.group(1)}年，表单中为{form.meta.year}年", "统一年度"))
+    if summary_year:
+        findings += _signing_year(target, blocks, int(summary_year.group(1)))
+    return findings
+
+
+SIGN_YEAR = re.compile(r"^\s*(\d{4})\s*年")  # the reader takes a 落款 dated in figures (GB/T 9704)
+
+
+def _signing_year(target: Target, blocks: list, year: int) -> list[Finding]:
+    """A summary of `year` is signed in that year or early in the next (a typed 2031, last year's copy)."""
+    findings = []
+    for where, block in blocks:
+        found = SIGN_YEAR.match(block.date) if isinstance(block, Signature) else None
+        if found and (signed := int(found.group(1))) not in (year, year + 1):
+            findings.append(target.finding(
+                "year.signyear", "warning", where, block.date, found.start(1),
+                f"成文日期为{signed}年，而这是{year}年的总结", f"核对成文日期，应在{year}年或{year + 1}年"))
     return findings
 
 
