@@ -44,17 +44,11 @@ def arguments(command: str) -> list[str]:
 
 
 COMMANDS = quoted_commands()
-# Drift this test found when written: the docs promise `build --bank`, which the branch adding
-# phrase banks to build brings. Not strict, so the merge that adds it passes; then delete this.
-PENDING = {("build", "--bank"): "docs name build --bank before the command has it (issue: build --bank)"}
 
 
 def _params():
     for doc, command in COMMANDS:
-        words = arguments(command)
-        pending = [reason for (name, option), reason in PENDING.items() if words[:1] == [name] and option in words]
-        marks = [pytest.mark.xfail(reason=pending[0], strict=False)] if pending else []
-        yield pytest.param(doc, command, id=f"{doc}:{command}", marks=marks)
+        yield pytest.param(doc, command, id=f"{doc}:{command}")
 
 
 def test_the_docs_quote_commands():
