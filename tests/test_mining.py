@@ -226,3 +226,18 @@ def test_segmenter_fallback_is_jieba(monkeypatch):
         assert segment.backend() == "jieba"  # what jieba then gives is the same-bank test's subject
     finally:
         segment.backend.cache_clear()
+
+
+def test_memory_stays_bounded_and_recurring_entries_survive(monkeypatch):
+    from drafter.mining import collect
+
+    monkeypatch.setattr(collect, "MAX_KEYS", 100)
+    collector = collect.Collector()
+    for number in range(1000):
+        collector.new_document()
+        collector.add("sentences", "全年新认定高新技术企业{N}家", "achievements", ("a.txt", number, "x"))
+        collector.add("sentences", f"一次性的句子{number}", "achievements", ("a.txt", number, "x"))
+        collector.add("sentences", f"出现两次的句子{number // 2}", "achievements", ("a.txt", number, "x"))
+        assert len(collector.entries["sentences"]) <= 100
+    kept = collector.entries["sentences"]["全年新认定高新技术企业{N}家"]
+    assert (kept.count, kept.docs, len(kept.examples)) == (1000, 1000, 3)

@@ -6,8 +6,8 @@ import math
 from collections import Counter, defaultdict
 
 MAX_EXAMPLES = 3
-MAX_KEYS = 200_000  # past this many distinct keys of one kind, entries seen once are dropped
-MAX_KEYS_OF = {"passages": 50_000}  # whole sentences are long: fewer of them in memory
+MAX_KEYS = 100_000  # past this many distinct keys of one kind, the rarest entries are dropped (see _prune)
+MAX_KEYS_OF = {"passages": 20_000}  # whole sentences are long: fewer of them in memory
 
 
 class Entry:
@@ -87,5 +87,11 @@ class Collector:
 
     @staticmethod
     def _prune(table: dict) -> None:
-        for key in [k for k, e in table.items() if e.count == 1]:
+        """Drop the rarest entries until at most half the table is left: those seen once, then twice,
+        and so on. Halving (rather than dropping only the ones seen once) keeps a table of entries that
+        all recur from being pruned again on every new key; memory stays bounded whatever the corpus."""
+        keep = len(table) // 2
+        counts = sorted((entry.count for entry in table.values()), reverse=True)
+        floor = counts[keep] if keep < len(counts) else 0  # entries seen this often or less go
+        for key in [k for k, e in table.items() if e.count <= floor]:
             del table[key]
