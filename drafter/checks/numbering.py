@@ -11,7 +11,8 @@ from drafter.numbering import marker_number as _number, renumbered
 
 
 ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
-MID_SENTENCE = re.compile(r"[\u4e00-\u9fff第]$")  # text that stops without a mark has not ended
+# text that stops without a mark has not ended; nor has "…按附件2中第（五）" before "（十二）项规定…"
+MID_SENTENCE = re.compile(rf"[\u4e00-\u9fff第]$|第[（(][{CN}\d]{{1,3}}[）)]$")
 STANDARD_MARKER = re.compile(rf"^(?:[{CN}]+\s*[、，,．.]|[（(]\s*[{CN}\d]+\s*[）)]|\d{{1,2}}\s*[、．.])")
 ARTICLE = re.compile(rf"^第[{CN}百零〇\d]+[条章节]")  # 第五条 (一)(二)…: each article numbers its items anew
 
