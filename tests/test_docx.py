@@ -11,6 +11,7 @@ from docx.shared import Pt
 
 from drafter.commands.build import build_report
 from drafter.docx.reference import reference_bytes
+from drafter.docx.styles import FLUSH_STYLES
 from drafter.errors import OutputError
 from drafter.resources import templates_dir
 from tests.docx_reading import NS, part_xml, paragraphs
@@ -60,6 +61,29 @@ def test_sizes_bold_outline_levels_and_body_spacing(built):
     assert spacing.get(f"{W}val") == "-5"
     settings = part_xml(built, "word/settings.xml")
     assert settings.find("w:themeFontLang", NS).get(f"{W}eastAsia") == "zh-CN"
+
+
+def test_flush_styles_say_no_first_line_indent_in_twips_and_chars(built):
+    # Word takes Normal's inherited firstLineChars="200" over a style's own firstLine="0": both must be 0.
+    styles = part_xml(built, "word/styles.xml")
+    by_name = {s.name: s.style_id for s in docx.Document(str(built)).styles}
+    for name in FLUSH_STYLES:
+        indent = styles.find(f"w:style[@w:styleId='{by_name[name]}']/w:pPr/w:ind", NS)
+        assert (indent.get(f"{W}firstLine"), indent.get(f"{W}firstLineChars")) == ("0", "0"), name
+    for level in (1, 2, 3, 4):
+        indent = styles.find(f"w:style[@w:styleId='Heading{level}']/w:pPr/w:ind", NS)
+        assert (indent.get(f"{W}firstLine"), indent.get(f"{W}firstLineChars")) == ("640", "200")
+
+
+def test_paragraphs_take_their_first_line_indent_from_the_style_alone(built):
+    body = part_xml(built, "word/document.xml")
+    direct = [ind for ind in body.iter(f"{W}ind")
+              if {f"{W}firstLine", f"{W}firstLineChars", f"{W}hanging"} & set(ind.attrib)]
+    assert direct == []
+    used = {p.style.name for p in docx.Document(str(built)).paragraphs}
+    assert {"Title", "主送机关", "落款", "成文日期", "附件标识", "表题"} <= used
+    cells = {p.style.name for table in docx.Document(str(built)).tables for cell in table._cells for p in cell.paragraphs}
+    assert cells == {"表格文字"}
 
 
 def test_page_is_a4_with_the_standard_margins_and_a_line_grid(built):

@@ -104,7 +104,8 @@ def small_bank() -> str:
     """The shipped phrase bank cut to three entries a kind: every kind and field, a few KB."""
     import yaml
 
-    data = yaml.safe_load((REPO / "seeds" / "phrasebank.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the shipped bank is 400 KB: libyaml reads it 10x faster
+    data = yaml.load((REPO / "seeds" / "phrasebank.yaml").read_text(encoding="utf-8"), Loader=loader)
     small = {key: value[:3] if isinstance(value, list) else value for key, value in data.items()}
     return "# drafter 短语库\n" + yaml.safe_dump(small, allow_unicode=True, sort_keys=False)
 

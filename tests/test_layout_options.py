@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Mm, Pt
 
 from drafter.commands.build import build_report
@@ -84,6 +85,32 @@ def test_office_reference_keeps_margins_header_and_styles(tmp_path, office_refer
     texts = [p.text for p in document.paragraphs]
     assert "这段正文来自模板，不应出现在文稿中。" not in texts
     assert texts[0] == "青山县科学技术局2024年工作总结\n及2025年工作计划"
+
+
+def test_office_flush_styles_stop_inheriting_the_body_indent_and_keep_their_own(tmp_path):
+    reference = docx.Document()
+    styles = reference.styles
+    normal = styles["Normal"].element.get_or_add_pPr().get_or_add_ind()
+    normal.set(f"{W}firstLine", "640")
+    normal.set(f"{W}firstLineChars", "200")  # a typical office Normal; its Title says no indent of its own
+    signature = styles.add_style("落款", WD_STYLE_TYPE.PARAGRAPH)
+    signature.base_style = styles["Normal"]
+    signature.paragraph_format.first_line_indent = Pt(0)  # twips only: Word would still take the chars
+    recipient = styles.add_style("主送机关", WD_STYLE_TYPE.PARAGRAPH)
+    recipient.base_style = styles["Normal"]
+    recipient.paragraph_format.first_line_indent = Pt(8)  # the office's own choice
+    reference.save(str(tmp_path / "office.docx"))
+    form = tmp_path / "report.yaml"
+    form.write_bytes(MAIN_EXAMPLE.read_bytes())
+    built = build_report(form, tmp_path / "out.docx", reference=tmp_path / "office.docx").output
+
+    def indent(style_id):
+        ind = part_xml(built, "word/styles.xml").find(f"w:style[@w:styleId='{style_id}']/w:pPr/w:ind", NS)
+        return (ind.get(f"{W}firstLine"), ind.get(f"{W}firstLineChars")) if ind is not None else None
+    ids = {style.name: style.style_id for style in docx.Document(str(built)).styles}
+    assert indent(ids["Normal"]) == ("640", "200")
+    assert indent(ids["Title"]) == indent(ids["落款"]) == indent(ids["成文日期"]) == ("0", "0")
+    assert indent(ids["主送机关"]) == ("160", None)
 
 
 def test_reference_that_is_not_a_gongwen_page_is_named_in_a_warning_and_still_used(tmp_path):

@@ -10,6 +10,9 @@ import pytest
 from docx.shared import Mm
 
 from drafter.commands.build import build_report
+from drafter.document import Signature
+from drafter.docx.writer import signature_indents
+from drafter.form import load_form
 from drafter.preview import docx_to_pdf
 from tests.conftest import EXAMPLES
 from tests.pdf_layout import BOTTOM, LEFT, RIGHT, TOP, embedded_fonts, read_pages, require_renderer
@@ -93,6 +96,28 @@ def test_page_numbers_read_dash_n_dash_right_on_odd_left_on_even_below_the_type_
             assert abs(number.x_max - (RIGHT - 14)) < 2  # one character (4号) in from the right
         else:
             assert abs(number.x_min - (LEFT + 14)) < 2
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_title_centred_and_signature_right_indented_as_the_standard_says(rendered, name):
+    """The flush styles' zero indent as rendered: every title line centred in the type area (7.3.1), the
+    organisation and date at the right indents of GB/T 9704 7.3.5 (signature_indents), nothing two characters off."""
+    built, pdf = rendered[name]
+    paragraphs = docx.Document(str(built)).paragraphs
+    title = next(p.text for p in paragraphs if p.style.name == "Title").split("\n")
+    org = next(p.text for p in paragraphs if p.style.name == "落款")
+    date = next(p.text for p in paragraphs if p.style.name == "成文日期")
+    pages = text_pages(read_pages(pdf))
+    assert [line.text for line in pages[0].body[:len(title)]] == title
+    for line in pages[0].body[:len(title)]:
+        assert abs((line.x_min + line.x_max) / 2 - (LEFT + RIGHT) / 2) < 3, line.text
+    closing = [(page, i) for page in pages for i, line in enumerate(page.body) if line.text == org]
+    page, at = closing[-1]
+    assert page.body[at + 1].text == date
+    sealed = load_form(EXAMPLES / f"{name}.yaml").report.meta.sealed
+    name_indent, date_indent = signature_indents(Signature(org, date, sealed))
+    assert abs((RIGHT - page.body[at].x_max) - name_indent * 16) < 2.5, (RIGHT - page.body[at].x_max, name_indent)
+    assert abs((RIGHT - page.body[at + 1].x_max) - date_indent * 16) < 2.5, (RIGHT - page.body[at + 1].x_max, date_indent)
 
 
 CLOSING_MARKS = "，。、；：？！”’）》"

@@ -101,14 +101,27 @@ def test_a_table_too_wide_for_the_page_is_squeezed_evenly():
 
 
 def test_flush_paragraphs_say_no_first_line_indent_in_characters_too(tmp_path):
-    """Normal's firstLineChars="200" is inherited; Word lets it win over a style's firstLine="0"."""
+    """Normal's firstLineChars="200" is inherited; Word lets it win over a style's firstLine="0". Resolved the
+    way Word resolves it (the paragraph, then its style and the styles it is based on), each attribute is 0."""
     form = tmp_path / "report.yaml"
     form.write_bytes(MAIN_EXAMPLE.read_bytes())
     document = docx.Document(str(build_report(form, tmp_path / "out.docx").output))
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def resolved(paragraph, attribute):
+        ind = paragraph._p.pPr.find(f"{ns}ind") if paragraph._p.pPr is not None else None
+        if ind is not None and ind.get(f"{ns}{attribute}") is not None:
+            return ind.get(f"{ns}{attribute}")
+        style = paragraph.style
+        while style is not None:
+            ind = style.element.pPr.find(f"{ns}ind") if style.element.pPr is not None else None
+            if ind is not None and ind.get(f"{ns}{attribute}") is not None:
+                return ind.get(f"{ns}{attribute}")
+            style = style.base_style
+        return None
+
     flush = [p for p in document.paragraphs if p.style.name in ("Title", "主送机关", "落款", "成文日期", "附件标识", "表题")]
     flush += [cell.paragraphs[0] for row in document.tables[0].rows for cell in row.cells]
     assert len(flush) > 70
     for paragraph in flush:
-        ind = paragraph._p.pPr.find(f"{ns}ind")
-        assert ind.get(f"{ns}firstLineChars") == "0" and ind.get(f"{ns}firstLine") == "0", paragraph.text
+        assert resolved(paragraph, "firstLineChars") == resolved(paragraph, "firstLine") == "0", paragraph.text

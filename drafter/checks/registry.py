@@ -30,7 +30,7 @@ RULES = {rule.id: rule for rule in (
     Rule("numbering.bracket", "warning", "序号括号用全角“（）”"),
     Rule("numbering.marker", "warning", "序号写法规范：一、 （一） 1. （1）"),
     Rule("items.sequence", "error", "“一是、二是……”按顺序，不重复不跳号"),
-    Rule("placeholder.mark", "error", "留有占位符：xx、××、○○、某某、【待补】、___、“在此填写”等"),
+    Rule("placeholder.mark", "error", "留有占位符：xx、××、○○、某某、【待补】、___、“在此填写”等（所附表格中待填的空为警告，隐去名称的 *** 为提示）"),
     Rule("repeat.word", "error", "重复用字（的的、了了），按分词排除“的的确确”“目的的”"),
     Rule("repeat.clause", "error", "同一词句紧接着重复出现"),
     Rule("year.relative", "hint", "相对时间（今年、近期、明天）宜写明具体年份日期"),

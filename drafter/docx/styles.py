@@ -24,6 +24,7 @@ STYLE_RECIPIENT = "主送机关"
 STYLE_SIGNATURE = "落款"
 STYLE_DATE = "成文日期"
 STYLE_FOOTER = "Footer"
+STYLE_HEADER = "Header"  # drafter writes no header, but an office's 版头 typed into it must not be indented
 STYLE_ATTACHMENT = "附件标识"
 STYLE_TABLE_TITLE = "表题"
 STYLE_TABLE_TEXT = "表格文字"
@@ -50,10 +51,9 @@ def _lines(style, layout: Layout, *, after: bool = False) -> None:
 
 
 def _first_line(style, chars: int) -> None:
-    if chars:
-        xml.set_first_line_chars(style.element.get_or_add_pPr(), chars, round(BODY_SIZE.pt * 20) * chars)
-    else:
-        style.paragraph_format.first_line_indent = Pt(0)
+    """The first-line indent in characters and in twips, said even when 0: a style based on Normal
+    inherits its firstLineChars="200", and Word takes an inherited chars value over the style's own twips."""
+    xml.set_first_line_chars(style.element.get_or_add_pPr(), chars, round(BODY_SIZE.pt * 20) * chars)
 
 
 def _body(style, layout: Layout) -> None:
@@ -145,6 +145,7 @@ STYLE_DEFINITIONS = (
     (STYLE_SIGNATURE, _signature),
     (STYLE_DATE, _date),
     (STYLE_FOOTER, _footer),
+    (STYLE_HEADER, _flush_left),
     (STYLE_ATTACHMENT, _attachment),
     (STYLE_TABLE_TITLE, _table_title),
     (STYLE_TABLE_TEXT, _table_text),
@@ -152,6 +153,10 @@ STYLE_DEFINITIONS = (
 
 
 STYLE_NAMES = tuple(name for name, _ in STYLE_DEFINITIONS)
+
+# The styles whose lines start at the margin (or are centred / right-aligned by the style): no first-line indent.
+FLUSH_STYLES = (STYLE_TITLE, STYLE_RECIPIENT, STYLE_SIGNATURE, STYLE_DATE, STYLE_FOOTER, STYLE_HEADER,
+                STYLE_ATTACHMENT, STYLE_TABLE_TITLE, STYLE_TABLE_TEXT)
 
 
 def apply_styles(document, layout: Layout = Layout(), *, only_missing: bool = False) -> None:
@@ -161,6 +166,8 @@ def apply_styles(document, layout: Layout = Layout(), *, only_missing: bool = Fa
     for name, define in STYLE_DEFINITIONS:
         if name in existing:
             if only_missing:
+                if name in FLUSH_STYLES:
+                    _no_inherited_indent(styles[name])
                 continue
             style = styles[name]
         else:
@@ -169,6 +176,16 @@ def apply_styles(document, layout: Layout = Layout(), *, only_missing: bool = Fa
                 style.base_style = styles[STYLE_BODY]
             style.quick_style = True
         define(style, layout)
+
+
+def _no_inherited_indent(style) -> None:
+    """An office's own flush style that says no indent of its own (or only firstLine="0") would still
+    inherit its Normal's firstLineChars in Word; say 0 in both units. An indent the office set stays."""
+    ind = style.element.pPr.find(qn("w:ind")) if style.element.pPr is not None else None
+    own = {} if ind is None else {key.split("}")[-1]: value for key, value in ind.attrib.items()}
+    if any(key in own for key in ("firstLineChars", "hanging", "hangingChars")) or own.get("firstLine", "0") != "0":
+        return
+    _first_line(style, 0)
 
 
 def apply_page_setup(section, layout: Layout = Layout()) -> None:

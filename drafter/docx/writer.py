@@ -81,21 +81,13 @@ def _clear_body(document) -> None:
             body.remove(child)
 
 
-def _new_paragraph(document, style_id: str, flush: bool = False):
-    paragraph = xml.append_paragraph(document, style_id)
-    if flush:
-        _no_first_line(paragraph)
-    return paragraph
+def _new_paragraph(document, style_id: str):
+    # No direct indent: the flush styles say firstLine 0 in twips and chars themselves (styles.FLUSH_STYLES).
+    return xml.append_paragraph(document, style_id)
 
 
-def _no_first_line(paragraph) -> None:
-    """No first-line indent, said in characters too: Normal's firstLineChars="200" is inherited by every
-    style based on it and, in Word, wins over the style's own firstLine="0" (two characters off centre)."""
-    xml.set_first_line_chars(paragraph._p.get_or_add_pPr(), 0, 0)
-
-
-def _add_paragraph(document, text: str, style_id: str, flush: bool = False):
-    paragraph = _new_paragraph(document, style_id, flush)
+def _add_paragraph(document, text: str, style_id: str):
+    paragraph = _new_paragraph(document, style_id)
     xml.append_run(paragraph, text)
     return paragraph
 
@@ -125,7 +117,7 @@ def open_reference(reference: Path | bytes, layout: Layout, own: bool):
 
 def _add_title(document, block: Title, style_id: str, org: str) -> None:
     """The title centred, in the clerk's own lines or broken at meaning boundaries (title_lines)."""
-    _add_lines(_new_paragraph(document, style_id, flush=True), block.lines or title_lines(block.text, org))
+    _add_lines(_new_paragraph(document, style_id), block.lines or title_lines(block.text, org))
 
 
 def _add_lines(paragraph, lines) -> list:
@@ -175,7 +167,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
         if isinstance(block, Title):
             _add_title(document, block, ids[STYLE_TITLE], org)
         elif isinstance(block, Recipient):
-            _add_paragraph(document, block.text, ids[STYLE_RECIPIENT], flush=True)
+            _add_paragraph(document, block.text, ids[STYLE_RECIPIENT])
         elif isinstance(block, Heading):
             heading = _add_paragraph(document, numbers[index], ids[STYLE_HEADINGS[block.level - 1]])
             following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
@@ -197,7 +189,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
             _keep_closing_together(_closing_paragraphs(document, notes + 1), layout.line_pitch_pt)
             name_indent, date_indent = signature_indents(block)
             for text, style, indent in ((block.org, STYLE_SIGNATURE, name_indent), (block.date, STYLE_DATE, date_indent)):
-                line = _add_paragraph(document, text, ids[style], flush=True)
+                line = _add_paragraph(document, text, ids[style])
                 line.paragraph_format.right_indent = Pt(one_char * indent)
         elif isinstance(block, Table):
             _add_table(document, block, ids, layout)
@@ -218,9 +210,9 @@ def _attachment_note_length(blocks, signature: int, reach: int = 10) -> int:
 
 def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> None:
     """An attachment page: "附件", the title, then the table with widths from its content."""
-    _add_paragraph(document, block.label, ids[STYLE_ATTACHMENT], flush=True)
+    _add_paragraph(document, block.label, ids[STYLE_ATTACHMENT])
     # GB/T 9704 8: "附件" on the first line of the type area, the attachment's title on the third.
-    _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE], flush=True).paragraph_format.space_before = Pt(layout.line_pitch_pt)
+    _add_paragraph(document, block.title, ids[STYLE_TABLE_TITLE]).paragraph_format.space_before = Pt(layout.line_pitch_pt)
     columns = max(len(row) for row in block.rows)
     widths = column_widths(block.rows, TABLE_SIZE.pt)
     table = xml.append_table(document, rows=len(block.rows), cols=columns)
@@ -238,7 +230,6 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
-            _no_first_line(paragraph)
             xml.set_snap_to_grid(paragraph._p.get_or_add_pPr(), False)  # 18 pt lines, not the 28.95 pt grid
             for run in _add_lines(paragraph, cell_lines(text, width, TABLE_SIZE.pt)):
                 run.bold = True if row_index == 0 else None
