@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import cache
 
+from drafter.catalogue import catalogue
 from drafter.document import Heading, Paragraph, Recipient, Signature, Table, Title
 from drafter.reading import ReadReport
 from drafter.reading.classify import YEAR as TITLE_YEAR
@@ -15,8 +17,9 @@ from drafter.reading.classify import report_year
 ORG_IN_TITLE = re.compile(r"^(.*?(?:局|委员会|委|办公室|中心|院|政府))(?=\d{4}年|过去|关于|年中|上半年)")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A figure and the name before it; the name may hold digits and letters ("5G基站", "R&D经费投入强度").
-CANDIDATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9&＆]{2,20}?)(?:达到|达|为|完成|实现|共)\s*(\d+(?:\.\d+)?)\s*"
-                       r"(亿元|万元|元|家|项|件|人次|人|个|名|场次|场|%)")
+FIGURE = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,860 as Word writes it, or 1860
+UNIT = r"(亿元|万元|元|家|项|件|人次|人|个|名|场次|场|%)"
+CANDIDATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9&＆]{2,20}?)(?:达到|达|为|完成|实现|共)\s*" + FIGURE + r"\s*" + UNIT)
 LEAD_WORDS = re.compile(r"^(\d{4}年(?:底|末)?|全年|全县|全市|全区|累计|其中|今年|当年|新增|完成|实现|共|年内|力争|确保|争取|计划|预计|年)+")
 # A clause about what is to come: its figures are targets, not this year's results.
 PLAN_CLAUSE = re.compile(r"力争|计划|预计|目标|确保|争取|将要|要达到|拟")
@@ -190,12 +193,14 @@ def candidate_indicators(read: ReadReport) -> list[dict]:
         if not isinstance(block, Paragraph):
             continue
         for clause in CLAUSE.findall(block.text):
-            planned = kind == "plans" or PLAN_CLAUSE.search(clause) is not None
-            for match in CANDIDATE.finditer(clause):
-                name = LEAD_WORDS.sub("", match.group(1)).strip()
-                if len(name) < 2 or name[0].isdigit() and not re.match(r"\d+[A-Za-z]", name):
-                    continue
-                value = float(match.group(2)) if "." in match.group(2) else int(match.group(2))
+            figures = _named_figures(clause)
+            plain = clause  # 争取上级科技资金: an indicator's own verb does not make its clause a plan
+            for _, _, lead in figures:
+                plain = plain.replace(lead, "") if lead else plain
+            planned = kind == "plans" or PLAN_CLAUSE.search(plain) is not None
+            for name, match, _ in figures:
+                figure = match.group(2).replace(",", "")
+                value = float(figure) if "." in figure else int(figure)
                 if planned:
                     targets.append((name, value, match.group(3)))
                     continue
@@ -210,3 +215,31 @@ def candidate_indicators(read: ReadReport) -> list[dict]:
             candidate["target"] = value
             candidate["note"] += f"；计划目标 {value}{unit} 取自原文计划部分"
     return candidates
+
+
+def _named_figures(clause: str) -> list[tuple[str, re.Match, str]]:
+    """(name, match, the indicator's own lead words or "") of each figure in a clause, in order: "X达到N家",
+    and the verb-led way a person (and drafter's own build) says a catalogue indicator, "新认定高新技术企业45家",
+    named as in the catalogue."""
+    found = []
+    for pattern, name, lead in _said_patterns():
+        found += [(match.start(), name, match, lead) for match in pattern.finditer(clause)]
+    taken = [range(match.start(), match.end()) for _, _, match, _ in found]
+    for match in CANDIDATE.finditer(clause):
+        name = LEAD_WORDS.sub("", match.group(1)).strip()
+        if len(name) < 2 or name[0].isdigit() and not re.match(r"\d+[A-Za-z]", name):
+            continue
+        if not any(match.start(2) in span for span in taken):
+            found.append((match.start(), name, match, ""))
+    return [(name, match, lead) for _, name, match, lead in sorted(found, key=lambda f: f[0])]
+
+
+@cache
+def _said_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
+    """For each catalogue indicator said with a verb ("选派科技特派员{数}"): its words directly before a figure."""
+    patterns = []
+    for entry in catalogue():
+        lead = entry.say.partition("{数}")[0]
+        if lead and "{数}" in entry.say:
+            patterns.append((re.compile("()" + re.escape(lead) + r"\s*" + FIGURE + r"\s*" + UNIT), entry.name, lead))
+    return tuple(patterns)

@@ -57,6 +57,18 @@ def marker_number(marker: str) -> int:
     return chinese_number(numeral.group()) if numeral else 0
 
 
+def renumbered(marker: str, number: int) -> str:
+    """`marker` as its author wrote it, with `number` in place of its own: "7、" -> "6、", "(四)" -> "(三)".
+    Used to suggest the right number without also changing the author's style of marker."""
+    digits = re.search(r"\d+", marker)
+    if digits:
+        return (marker[:digits.start()] + str(number) + marker[digits.end():]).strip()
+    numeral = re.search(rf"[{CN}]+", marker)
+    if numeral:
+        return (marker[:numeral.start()] + chinese_numeral(number) + marker[numeral.end():]).strip()
+    return marker.strip()
+
+
 def match_marker(line: str) -> tuple[int, int, str] | None:
     """(level, number, marker as written) of a heading marker at the start of `line`."""
     for level, pattern in MARKERS:

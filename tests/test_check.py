@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from drafter.checks import Target, run_checks
 from drafter.cli import cli
 from drafter.commands.build import build_report
-from drafter.commands.check import check_files
+from drafter.commands.check import check_files, check_text
 from drafter.form.load import parse_form
 from drafter.reading.read import parse_lines
 from drafter.reading.classify import section_kinds
@@ -181,3 +181,33 @@ def test_build_prints_the_findings_and_strict_blocks_on_errors(run, tmp_path):
     strict = run("build", "r.yaml", "-o", "s.docx", "--strict")
     assert strict.exit_code == 2 and not (tmp_path / "s.docx").exists()
     assert strict.output.splitlines()[-1] == "文稿校对发现 1 处错误（--strict 时不生成文稿）。"
+
+
+# ---- found by the review of the merged tool on real files (corpus d13: 5、 7、 10、)
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("一、总体要求\n正文。\n（一）工作目标\n正文。\n（三）保障措施\n正文。", "（二）"),
+        ("一、总体要求\n正文。\n（一）工作目标\n正文。\n(三)保障措施\n正文。", "(二)"),
+        ("一、总体要求\n正文。\n三、保障措施\n正文。", "二、"),
+        ("一、总体要求\n（一）工作目标\n1、加强组织领导\n正文。\n3、强化资金保障\n正文。", "2、"),
+        ("一、总体要求\n（一）工作目标\n1.加强组织领导\n正文。\n3.强化资金保障\n正文。", "2."),
+    ],
+)
+def test_sequence_suggests_the_number_in_the_authors_own_marker(text, suggested):
+    [finding] = [f for f in check_text(text) if f.rule == "numbering.sequence"]
+    assert f"按顺序应为“{suggested}”" in finding.message and finding.suggestion.startswith(f"改为“{suggested}”")
+
+
+@pytest.mark.parametrize(
+    ("date", "flagged"),
+    [("2031年12月18日", True), ("2024年12月20日", False), ("2025年1月10日", False),
+     ("2023年12月20日", True)],
+)
+def test_signing_date_outside_the_report_year_is_flagged(date, flagged):
+    text = f"青山县科学技术局2024年工作总结及2025年工作计划\n一、2024年工作完成情况\n正文。\n特此报告。\n青山县科学技术局\n{date}"
+    found = [f for f in check_text(text) if f.rule == "year.signyear"]
+    assert bool(found) == flagged, found
+    if flagged:
+        assert "2024" in found[0].message and found[0].severity == "warning"

@@ -160,7 +160,9 @@ def test_published_documents_have_few_error_level_findings():
     if not paths:
         pytest.skip("../shared/corpus is not beside this clone")
     report = check_files(paths)
-    assert report.count("error") < 0.5 * len(paths)  # 1138 before this work; see docs/check.md
+    # 1138 before this work, 21 (0.098 per document) after; see docs/check.md. A little room for the
+    # corpus or the reading to change, none for a rule that starts raising false errors again
+    assert report.count("error") < 0.12 * len(paths)
 
 
 @pytest.mark.parametrize(
@@ -181,6 +183,89 @@ def test_words_and_numerals_that_only_look_like_mistakes(text):
 def test_brackets_and_quotes_may_span_line_breaks_inside_a_paragraph():
     assert "punct.unmatched" not in rules("出台《青山县科技创新券\n管理办法》，支持“揭榜挂\n帅”项目。")
     assert "punct.unmatched" in rules("出台《青山县科技创新券管理办法。\n二、工作打算")
+
+
+def errors_and_warnings(text: str) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.severity, f.span) for f in check_text(text) if f.severity != "hint"]
+
+
+def test_a_malformed_marker_is_reported_once_not_as_a_gap_in_the_numbering():
+    text = ("一、工作要求\n（一）加强组织领导。各单位要高度重视。\n（二）健全工作机制。定期调度进展。"
+            "三)夯实数据基础。各单位要规范数据。\n（四）做好宣传。及时回应关切。")
+    assert errors_and_warnings(text) == [("numbering.marker", "warning", "三)")]
+    # "（3" is no marker of a 1. list: the gap stays
+    assert ("numbering.sequence", "error", "（四）") in errors_and_warnings(text.replace("三)", "（3"))
+    gap = "一、工作要求\n（一）加强组织领导\n（二）健全工作机制\n（四）做好宣传"
+    assert ("numbering.sequence", "error", "（四）") in errors_and_warnings(gap)
+
+
+def test_a_nested_list_of_notes_and_a_cross_reference_are_not_headings():
+    notes = ("一、推荐要求\n1.智能制造优秀场景\n各地推荐不超过10个。\n注：1.推荐场景排名有先后；\n"
+             "2.推荐数量不能超过规定的上限。\n2.智能制造示范工厂\n各地推荐不超过5个。\n3.工作要求\n按时报送。")
+    assert "numbering.sequence" not in rules(notes)
+    reference = ("一、申请材料\n（一）首次申请\n提交申请书和测试方案。\n（二）异地申请\n除原申请材料外，还应按附件2中第（五）\n"
+                 "（十二）项规定提供相关材料。\n（三）其他材料\n联席会议要求的其他材料。")
+    assert not {r for r in rules(reference) if r.startswith("numbering")}
+
+
+@pytest.mark.parametrize("lost", [False, True])
+def test_a_list_restarting_at_1_under_an_item_is_nested_and_the_outer_list_goes_on(lost):
+    inner = "2.强化应用研究\n1.智能制造\n推进示范工厂。\n2.生物医药\n建设平台。\n3.新材料\n培育企业。\n"
+    if lost:  # the reader took the first items for text: the numbered lines still count
+        inner = "2.强化应用研究\n重点包括\n1.智能制造\n推进示范工厂。\n2.生物医药\n建设平台。\n3.新材料\n培育企业。\n"
+    text = ("一、重点任务\n（一）基础研究\n1.加强基础研究\n推进重大项目。\n" + inner
+            + "3.完善支撑体系\n建设平台。\n4.优化创新生态\n营造环境。\n")
+    assert "numbering.sequence" not in rules(text)
+    wrong = text.replace("4.优化创新生态", "3.优化创新生态")
+    assert "numbering.sequence" in rules(wrong)
+
+
+def test_a_heading_in_full_width_digits_run_into_the_line_before_is_found():
+    text = ("一、支持创新发展\n８．支持人才集聚。给予奖励。\n９．支持研发机构。（责任单位：市科技局）"
+            "１０．培育平台型企业。给予补助。\n１１．支持关键技术突破。给予奖励。")
+    assert not [f for f in check_text(text) if f.rule == "numbering.sequence" and f.where == 4]
+
+
+def test_a_heading_that_names_a_download_is_read_as_a_heading(tmp_path):
+    # cleaning drops short lines with a site's words (下载) as web-page furniture; inside the body a
+    # numbered heading is report text
+    path = tmp_path / "指南.txt"
+    path.write_text("一、升级管理要求\n（七）企业应记录软件版本。\n应能支持全生命周期追溯。\n"
+                    "（八）企业应对 OTA（Over-The-Air，空中下载技术）\n升级服务平台采取安全防护措施。\n"
+                    "（九）企业应具备升级过程管理能力。\n履行用户告知义务。\n", encoding="utf-8")
+    [checked] = check_files([path])
+    assert not [f for f in checked.findings if f.rule == "numbering.sequence" and f.severity == "error"]
+
+
+def test_one_wrong_closing_glyph_is_one_finding():
+    for text, span in (("推进“两库’建设应用，用好“两库”。", "“两库’"), ("在各省“区、市）排名前10的网站。", "“区、市）")):
+        assert errors_and_warnings(text) == [("punct.unmatched", "error", span)]
+    # across a sentence end: two marks missing, not one typed wrong
+    assert len(errors_and_warnings("他说：“抓落实。见表）。")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("全年新增高新技术企业XX家。", "error"),
+        ("全年完成____个项目。", "error"),
+        ("工作范围：【待补】。", "error"),
+        ("共有*批**家企业入选。", "error"),
+        ("联系人：____", "warning"),
+        ("本协议书一式____份，报送四份。", "warning"),
+        ("联系人及电话：国家发展改革委产业发展司　***　010-68501696", "hint"),
+        ("这一解决方案是由***公司进行改造实施。", "hint"),
+    ],
+)
+def test_placeholder_severity_draft_leftover_form_blank_or_withheld_name(text, severity):
+    assert {f.severity for f in check_text(text) if f.rule == "placeholder.mark"} == {severity}
+
+
+def test_blanks_inside_an_attachment_that_is_a_form_are_warnings_and_the_report_keeps_its_errors():
+    report = "一、工作成效\n全年新增高新技术企业XX家。\n完成____个项目。\n"
+    form = "附件3\n20XX年  第XXX号\n道路测试安全性自我声明\n本单位承诺：所填内容真实。\n\n\n\n（法人签章）\n年    月    日"
+    found = [(f.span, f.severity) for f in check_text(report + form) if f.rule == "placeholder.mark"]
+    assert found == [("XX", "error"), ("____", "error"), ("XX", "warning"), ("XXX", "warning")]
 
 
 def test_an_attachment_list_is_a_list_not_headings():

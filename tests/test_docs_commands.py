@@ -46,17 +46,12 @@ def arguments(command: str) -> list[str]:
 COMMANDS = quoted_commands()
 
 
-def _params():
-    for doc, command in COMMANDS:
-        yield pytest.param(doc, command, id=f"{doc}:{command}")
-
-
 def test_the_docs_quote_commands():
     quoted = {" ".join(arguments(c)[:1]) for _, c in COMMANDS}
-    assert {"init", "validate", "build", "check", "extract", "mine", "suggest", "templates"} <= quoted
+    assert {"init", "validate", "build", "check", "extract", "mine", "suggest", "templates", "indicators"} <= quoted
 
 
-@pytest.mark.parametrize(("doc", "command"), list(_params()))
+@pytest.mark.parametrize(("doc", "command"), COMMANDS, ids=[f"{d}:{c}" for d, c in COMMANDS])
 def test_every_quoted_command_and_option_exists(tmp_path, monkeypatch, doc, command):
     monkeypatch.chdir(tmp_path)  # commands that succeed write their files here
     result = CliRunner().invoke(cli, arguments(command), prog_name="drafter")

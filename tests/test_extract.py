@@ -106,3 +106,17 @@ def test_extract_keeps_only_what_the_source_says(tmp_path):
     assert 170 not in [i["value"] for i in form["indicators"]]
     report = load_form(target).report
     assert report.plan.title == "2024年工作计划"
+
+
+def test_figures_said_the_way_a_person_and_build_say_them_are_candidates(tmp_path):
+    """Found reviewing a clerk's draft: "新认定高新技术企业45家" (no 达到) and "1,860万元" were not read,
+    and 争取上级科技资金, the indicator's own verb, was taken for a plan."""
+    source = tmp_path / "old.txt"
+    source.write_text("青山县科学技术局2024年工作总结及2025年工作计划\n一、2024年工作完成情况\n"
+                      "新认定高新技术企业45家，同比增长18.4%；评价入库科技型中小企业248家。"
+                      "全年争取上级科技资金1,860万元，高新技术企业有效总数达到156家。\n"
+                      "二、2025年工作计划\n力争新认定高新技术企业50家。\n", encoding="utf-8")
+    indicators = load_form(extract_to_form(source)[0]).report.indicators
+    assert [(i.name, i.value, i.unit, i.target) for i in indicators] == [
+        ("新认定高新技术企业", 45, "家", 50), ("科技型中小企业评价入库", 248, "家", None),
+        ("争取上级科技资金", 1860, "万元", None), ("高新技术企业有效总数", 156, "家", None)]

@@ -201,10 +201,11 @@ def test_both_segmenters_and_any_number_of_jobs_give_the_same_bank(tmp_path, mon
     shutil.copytree(REPO.parent / "shared" / "corpus" / "text" / "tongjigongbao", corpus / "tongjigongbao")
     (corpus / "broken.docx").write_bytes(b"PK not really")
     running = {}
-    for name, segmenter, jobs in (("jieba", "jieba", "1"), ("default", "", "1"), ("jobs", "", "3")):
+    # jieba in one process against rjieba (when installed) in three: equal banks show both at once
+    for name, segmenter, jobs in (("jieba", "jieba", "1"), ("jobs", "", "3")):
         env = {**__import__("os").environ, "DRAFTER_SEGMENTER": segmenter}
         command = [sys.executable, "-m", "drafter", "mine", str(corpus), "-o", str(tmp_path / f"{name}.yaml"), "-j", jobs]
-        # the three runs side by side: each spends most of its time starting and loading a dictionary
+        # the runs side by side: each spends most of its time starting and loading a dictionary
         running[name] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     banks = {}
     for name, process in running.items():
@@ -212,7 +213,7 @@ def test_both_segmenters_and_any_number_of_jobs_give_the_same_bank(tmp_path, mon
         assert process.returncode == 0, stderr
         assert "broken.docx：不是有效的 .docx 文件" in stdout
         banks[name] = (tmp_path / f"{name}.yaml").read_text(encoding="utf-8")
-    assert banks["jieba"] == banks["default"] == banks["jobs"]
+    assert banks["jieba"] == banks["jobs"]
     assert "collocations:" in banks["jieba"] and "corpus/tongjigongbao/wanzai_2022_tongjigongbao.txt" in banks["jieba"]
 
 
@@ -222,8 +223,6 @@ def test_segmenter_fallback_is_jieba(monkeypatch):
     segment.backend.cache_clear()
     monkeypatch.setenv("DRAFTER_SEGMENTER", "jieba")
     try:
-        assert segment.backend() == "jieba"
-        assert "".join(segment.words("选派科技特派员126名")) == "选派科技特派员126名"
-        assert ("科技", "n") in segment.tagged("选派科技特派员126名")
+        assert segment.backend() == "jieba"  # what jieba then gives is the same-bank test's subject
     finally:
         segment.backend.cache_clear()

@@ -219,3 +219,22 @@ def test_a_mid_year_plan_lead_says_the_second_half(tmp_path):
     form.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     body = texts(build_report(form, tmp_path / "o.docx").output)
     assert "下半年，重点抓好以下几项工作。" in body
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("重新认定高新技术企业2家", None),                   # re-certified, not 新认定
+        ("安排县级科技项目15项", None),                      # county projects are not 省级以上
+        ("建成市级以上研发平台6家", None),
+        ("全年新认定高新技术企业12家", ("hightech_new", "新认定高新技术企业{数}")),
+        ("获批省级以上科技项目8项", ("provincial_projects", "获批省级以上科技项目{数}")),
+        ("选派省市县三级科技特派员126名", ("science_envoys", "选派省市县三级科技特派员{数}")),
+    ],
+)
+def test_mined_indicator_wording_never_changes_what_the_figure_counts(clause, expected):
+    """Found reviewing a build with a bank mined from the seeds: "重新认定高新技术企业45家" and
+    "安排县级科技项目12项" were written for 新认定 and 省级以上 figures."""
+    from drafter.mining.indicator_phrasing import clause_template
+
+    assert clause_template(clause, None) == expected

@@ -286,12 +286,14 @@ def bank_never_crashes(tmp_path: Path, text: str) -> None:
         bank.best(kind)
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.text(max_size=120))
 def test_fuzz_bank_any_text(tmp_path, text):
     bank_never_crashes(tmp_path, text)
 
 
+@pytest.mark.slow  # fuzzing: runs in CI (.ci/run)
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(bank_trees)
 def test_fuzz_bank_any_structure(tmp_path, tree):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.checks import figures, genre, lexical, numbering, tables, text
+from drafter.checks import figures, genre, lexical, numbering, placeholders, tables, text
 from drafter.checks.base import Finding, Target
 from drafter.checks.registry import Selection
 
@@ -11,7 +11,7 @@ CHECKS = (
     ("numbering", numbering.check_heading_levels_and_sequence),
     ("numbering", numbering.check_heading_marks),
     ("items", numbering.check_item_sequence),
-    ("placeholder", text.check_placeholders),
+    ("placeholder", placeholders.check_placeholders),
     ("repeat", text.check_repeats),
     ("year", text.check_dates),
     ("year", text.check_title_years),

@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Callable
 
 from drafter.checks.base import Finding, Target
-from drafter.document import Heading, Title
+from drafter.document import Heading, Signature, Title
 
 HAN = r"\u4e00-\u9fff"
 
@@ -67,17 +67,6 @@ class _Filtered:
 
     def finditer(self, text: str):
         return (m for m in self.pattern.finditer(text) if self.keep(text, m))
-
-
-PLACEHOLDER_RULES = (
-    PatternRule("placeholder.mark", "error", _Filtered(PLACEHOLDER, _not_a_numeral_year),
-                lambda m: f"留有占位符“{m.group(0)}”", lambda m: "填入实际内容"),
-)
-
-
-def check_placeholders(target: Target) -> list[Finding]:
-    """xx, XX, ××, ○○, 某某, *, 【待补】, ___, and init's own "在此填写…" left in a draft."""
-    return _apply(target, PLACEHOLDER_RULES)
 
 
 REPEATED_CHAR = re.compile(r"(的的|了了|和和|在在|是是|对对|把把)")
@@ -257,6 +246,23 @@ def check_title_years(target: Target) -> list[Finding]:
     if summary_year and form and int(summary_year.group(1)) != form.meta.year and form.meta.kind != "multi-year":
         findings.append(target.finding("year.title", "error", where, text, summary_year.start(),
                                        f"标题中的总结年度为{summary_year.group(1)}年，表单中为{form.meta.year}年", "统一年度"))
+    if summary_year:
+        findings += _signing_year(target, blocks, int(summary_year.group(1)))
+    return findings
+
+
+SIGN_YEAR = re.compile(r"^\s*(\d{4})\s*年")  # the reader takes a 落款 dated in figures (GB/T 9704)
+
+
+def _signing_year(target: Target, blocks: list, year: int) -> list[Finding]:
+    """A summary of `year` is signed in that year or early in the next (a typed 2031, last year's copy)."""
+    findings = []
+    for where, block in blocks:
+        found = SIGN_YEAR.match(block.date) if isinstance(block, Signature) else None
+        if found and (signed := int(found.group(1))) not in (year, year + 1):
+            findings.append(target.finding(
+                "year.signyear", "warning", where, block.date, found.start(1),
+                f"成文日期为{signed}年，而这是{year}年的总结", f"核对成文日期，应在{year}年或{year + 1}年"))
     return findings
 
 
@@ -402,33 +408,59 @@ def _enumerator(text: str, position: int) -> bool:
 
 
 def _unmatched(target: Target, lines: list[tuple[int, str]]) -> list[Finding]:
+    """A finding for each kind of pair left unmatched in a paragraph; an opening mark closed by the
+    closing mark of another kind close by ("“两库’", "各省“区、市）") is one wrong glyph, reported once."""
+    opened, closed = [], []  # (pair, where, text, position) of what is left unmatched
+    for pair in PAIRS:
+        left = _left_unmatched(pair, lines)
+        if left:
+            (opened if left[0] > 0 else closed).append((pair, *left[1:]))
     findings = []
-    for opening, closing, half_open, half_close in PAIRS:
-        marks = re.compile("[" + re.escape(opening + closing + half_open + half_close) + "]")
-        depth, opened_at, closed_at, curly = 0, None, None, 0
-        for where, text in lines:
-            for found in marks.finditer(text):  # only the marks of this pair: linear and fast
-                char, position = found.group(0), found.start()
-                if char in "）)" and _enumerator(text, position):
-                    continue  # "1）道路边界；2）…": a list number, not a bracket
-                if char == closing or char == half_close and depth > 0:
-                    depth -= 1
-                    curly -= char == closing
-                    if depth < 0:
-                        closed_at = (where, text, position)
-                        break
-                elif char == opening or char == half_open and curly > 0:
-                    depth += 1
-                    curly += char == opening
-                    opened_at = (where, text, position)
-            if depth < 0:
-                break
-        if depth <= 0 and closed_at is None:
+    for pair, where, text, position in opened:
+        other = next((c for c in closed if c[1] == where and 0 < c[3] - position <= WRONG_GLYPH_REACH
+                      and not SENTENCE_END.search(text, position, c[3])), None)
+        if other:
+            closed.remove(other)
+            closing = other[2][other[3]]
+            findings.append(target.finding(
+                "punct.unmatched", "error", where, text, position, f"引号或括号前后不一致：以“{text[position]}”开头，以“{closing}”结尾",
+                f"改为“{pair[0]}{pair[1]}”或“{other[0][0]}{other[0][1]}”", text[position:other[3] + 1]))
             continue
-        if depth > 0 and opening in "“‘" and lines[0][1].lstrip().startswith(opening):
-            continue  # GB/T 15834: a quotation of several paragraphs opens each one and closes only the last
-        where, text, position = opened_at if depth > 0 else closed_at
         findings.append(target.finding(
-            "punct.unmatched", "error", where, text, position, f"“{opening}{closing}”不成对",
-            f"补上缺少的“{closing if depth > 0 else opening}”", text[position]))
+            "punct.unmatched", "error", where, text, position, f"“{pair[0]}{pair[1]}”不成对",
+            f"补上缺少的“{pair[1]}”", text[position]))
+    for pair, where, text, position in closed:
+        findings.append(target.finding(
+            "punct.unmatched", "error", where, text, position, f"“{pair[0]}{pair[1]}”不成对",
+            f"补上缺少的“{pair[0]}”", text[position]))
     return findings
+
+
+WRONG_GLYPH_REACH = 12  # characters: a quoted word or a bracketed note is short, and inside one sentence
+SENTENCE_END = re.compile("[。！？；]")
+
+
+def _left_unmatched(pair: tuple[str, str, str, str], lines: list[tuple[int, str]]):
+    """(+1 for an opening mark left open or -1 for a closing mark with none open, where, text, position)
+    of the first mark of `pair` left unmatched in a paragraph, or None when all are matched."""
+    opening, closing, half_open, half_close = pair
+    marks = re.compile("[" + re.escape(opening + closing + half_open + half_close) + "]")
+    stack, curly = [], 0  # stack: (where, text, position) of each mark still open
+    for where, text in lines:
+        for found in marks.finditer(text):  # only the marks of this pair: linear and fast
+            char, position = found.group(0), found.start()
+            if char in "）)" and _enumerator(text, position):
+                continue  # "1）道路边界；2）…": a list number, not a bracket
+            if char == closing or char == half_close and stack:
+                if not stack:
+                    return -1, where, text, position
+                stack.pop()
+                curly -= char == closing
+            elif char == opening or char == half_open and curly > 0:
+                stack.append((where, text, position))
+                curly += char == opening
+    if not stack:
+        return None
+    if opening in "“‘" and lines[0][1].lstrip().startswith(opening):
+        return None  # GB/T 15834: a quotation of several paragraphs opens each one and closes only the last
+    return (1, *stack[-1])

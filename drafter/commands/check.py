@@ -37,8 +37,12 @@ def read_draft(path: Path):
     if not path.is_file():
         raise InputError(f"{path}: 文件不存在。")
     read = read_report(path)
+    # a numbered heading inside the body that cleaning took for a site's words ("（八）企业应对
+    # OTA（Over-The-Air，空中下载技术）" has 下载 in it) is report text too
+    body = range(read.source[0].number, read.source[-1].number + 1) if read.source else range(0)
     back = [Line(r.line, r.text) for r in read.removed
-            if r.reason == "repeat" and len(r.text) <= 60 and match_heading(r.text)]
+            if (r.reason == "repeat" or r.reason == "clutter" and r.line in body)
+            and len(r.text) <= 60 and match_heading(r.text)]
     if back:
         from dataclasses import replace
 

@@ -27,6 +27,8 @@ MEASURE_ENDINGS = ("", "数", "总数", "数量", "量", "总量", "额", "金�
 # drafter says 达到 only of a rise.
 JOINT = re.compile(r"(?:达到|达|为|突破|超过|共计|共|累计|计)$")
 MIN_HEAD, MAX_HEAD = 3, 24
+LOWER_LEVEL = re.compile(r"[县区镇乡村市]级")
+HIGHER_LEVEL = re.compile(r"省级|国家")
 CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|持平|翻番")
 
 
@@ -52,8 +54,30 @@ def clause_template(clause: str, indicator_id: str | None) -> tuple[str, str] | 
 
 def _ends_with_measure(head: str, entry) -> bool:
     """"…科技特派员", "…高新技术企业总数": the clause is about the indicator, not about something of it
-    ("成立高新技术企业研究开发中心" names 高新技术企业 but counts centres)."""
-    return any(head.endswith(keyword + ending) for keyword in entry.keywords for ending in MEASURE_ENDINGS)
+    ("成立高新技术企业研究开发中心" names 高新技术企业 but counts centres). The keyword must start a word
+    ("重新认定高新技术企业" counts re-certified firms, not 新认定 ones) and the head must not name a lower
+    level than the indicator ("安排县级科技项目" is not 省级以上科技项目): either would put a wrong fact
+    into the draft."""
+    if LOWER_LEVEL.search(head) and HIGHER_LEVEL.search(entry.name):
+        return False
+    for keyword in entry.keywords:
+        for ending in MEASURE_ENDINGS:
+            if head.endswith(keyword + ending) and _starts_a_word(head, len(head) - len(keyword + ending)):
+                return True
+    return False
+
+
+def _starts_a_word(text: str, position: int) -> bool:
+    if position == 0:
+        return True
+    from drafter.mining import segment  # loaded by mining anyway; kept out of this module's import
+
+    offset = 0
+    for word in segment.words(text):
+        if offset >= position:
+            return offset == position
+        offset += len(word)
+    return False
 
 
 def _candidates(head: str, hint: str | None):

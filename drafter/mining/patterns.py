@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import itemgetter
 
 YEAR = re.compile(r"(?:(?:19|20)\d{2}|20xx|xxxx)(?=\s*年)")
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[xX]+(?:\.[xX]+)?|\*+")
@@ -119,7 +121,8 @@ def place_names(tagged: list[tuple[str, str]]) -> list[str]:
     """Place names jieba finds, with their administrative suffix: 宜春市, 江西省, 青山县 (青山 + 县).
     jieba's ns alone is too loose (it tags 城镇 and 普及 ns), so the suffix decides."""
     found = []
-    for index in [i for i, (_, tag) in enumerate(tagged) if tag in PLACE_TAGS]:
+    # The candidates picked out at C speed: this runs over every word of the corpus.
+    for index in compress(count(), map(PLACE_TAGS.__contains__, map(itemgetter(1), tagged))):
         word, tag = tagged[index]
         if len(word) >= 3 and word[-1] in PLACE_SUFFIXES and not word.startswith(("全", "本", "我", "各", "该")):
             found.append(word)
