@@ -54,7 +54,8 @@ def main() -> None:
         times = interleaved({"one": one_file, "serial": serial, "parallel": parallel}, args.runs)
         pages = page_count(long)
     print(f"校对一篇 {pages} 页的 .docx：{times['one']:.3f} s（CPU {CPU.get('one', float('nan')):.3f} s）")
-    print(f"校对 100 篇文稿：--jobs 1 {times['serial']:.3f} s，--jobs {args.jobs} {times['parallel']:.3f} s，"
+    print(f"校对 100 篇文稿：--jobs 1 {times['serial']:.3f} s（CPU {CPU.get('serial', float('nan')):.3f} s），"
+          f"--jobs {args.jobs} {times['parallel']:.3f} s（各进程 CPU 合计 {CPU.get('parallel', float('nan')):.3f} s），"
           f"加速 {times['serial'] / times['parallel']:.2f} 倍（{args.jobs} 核）；结束时负载 {load()}\n")
     print(f"目标 | 校对约 100 页（秒） | {times['one']:.3f} | ≤ 0.5 | {verdict(times['one'], 0.5)}")
     if args.jobs > 1:

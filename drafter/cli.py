@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 
@@ -36,6 +35,8 @@ class DrafterGroup(click.Group):
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib  # only a mistyped command needs it
+
             guess = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.5)
             hint = f"您是否要输入 {guess[0]}？" if guess else f"可用的命令：{'、'.join(self.list_commands(ctx))}。"
             raise click.UsageError(f"没有命令“{name}”。{hint}", ctx)

@@ -226,3 +226,16 @@ def test_segmenter_fallback_is_jieba(monkeypatch):
         assert segment.backend() == "jieba"  # what jieba then gives is the same-bank test's subject
     finally:
         segment.backend.cache_clear()
+
+
+def test_nothing_readable_writes_no_bank_and_an_empty_word_is_refused(tmp_path, monkeypatch):
+    """Found in review: `mine 指标.xlsx -o x.yaml` wrote an empty bank with exit 0, and `suggest ""` listed
+    the whole bank."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "指标.xlsx").write_bytes(b"PK\x03\x04 not a report")
+    mined = CliRunner().invoke(cli, ["mine", "指标.xlsx", "-o", "bank.yaml"])
+    assert mined.exit_code == 2 and "没有读到可以学习的文稿" in mined.output and "指标.xlsx" in mined.output
+    assert not (tmp_path / "bank.yaml").exists() and "Traceback" not in mined.output
+    for word in ("", "  "):
+        result = CliRunner().invoke(cli, ["suggest", word])
+        assert result.exit_code == 2 and "请给出要查找的词语" in result.output

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHOWN = 5          # changes listed; the rest are counted
@@ -36,6 +35,8 @@ def _quote(text: str) -> str:
 
 def describe_edits(existing: bytes, drafted: bytes) -> list[str]:
     """Lines like "第 12 段改为：“…”（原为“…”）", numbered as in the edited file; [] if nothing to say."""
+    import difflib  # imported here: only a draft someone edited is compared
+
     edited, ours = paragraph_texts(existing), paragraph_texts(drafted)
     if edited is None or ours is None:
         return []

@@ -8,7 +8,6 @@ changed and the rest follows drafter's upgrades.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -56,6 +55,8 @@ NO_ATTRIBUTE = re.compile(r"'([^']+)' has no attribute '([^']+)'")
 
 
 def did_you_mean(name: str, names) -> str:
+    import difflib  # only a missing template needs it
+
     close = difflib.get_close_matches(name, list(names), n=3, cutoff=0.6)
     return f"，是否要写：{'、'.join(close)}" if close else ""
 
