@@ -211,3 +211,10 @@ def test_signing_date_outside_the_report_year_is_flagged(date, flagged):
     assert bool(found) == flagged, found
     if flagged:
         assert "2024" in found[0].message and found[0].severity == "warning"
+
+
+def test_a_line_broken_after_a_numbered_reference_is_not_a_heading():
+    """Corpus s032: "…按附件2中第（五）" + "（十二）项规定提供相关材料" is one sentence over two lines."""
+    text = ("一、总体要求\n（一）申请条件\n申请在其他地方进行道路测试的，除原申请材料外，还应按附件2中第（五）\n"
+            "（十二）项规定提供相关材料。\n（二）审核程序\n正文。")
+    assert [f.message for f in check_text(text) if f.rule.startswith("numbering")] == []

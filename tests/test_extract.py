@@ -120,3 +120,13 @@ def test_figures_said_the_way_a_person_and_build_say_them_are_candidates(tmp_pat
     assert [(i.name, i.value, i.unit, i.target) for i in indicators] == [
         ("新认定高新技术企业", 45, "家", 50), ("科技型中小企业评价入库", 248, "家", None),
         ("争取上级科技资金", 1860, "万元", None), ("高新技术企业有效总数", 156, "家", None)]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n   \n"])
+def test_an_empty_source_is_refused_not_turned_into_guesses(tmp_path, monkeypatch, content):
+    """Found in review: an empty .txt gave a form of （待填写） with a guessed year, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "old.txt").write_bytes(content)
+    result = CliRunner().invoke(cli, ["extract", "old.txt"])
+    assert result.exit_code == 2 and "没有读到任何文字" in result.output
+    assert not (tmp_path / "old.yaml").exists()

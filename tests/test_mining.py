@@ -241,3 +241,16 @@ def test_memory_stays_bounded_and_recurring_entries_survive(monkeypatch):
         assert len(collector.entries["sentences"]) <= 100
     kept = collector.entries["sentences"]["全年新认定高新技术企业{N}家"]
     assert (kept.count, kept.docs, len(kept.examples)) == (1000, 1000, 3)
+
+
+def test_nothing_readable_writes_no_bank_and_an_empty_word_is_refused(tmp_path, monkeypatch):
+    """Found in review: `mine 指标.xlsx -o x.yaml` wrote an empty bank with exit 0, and `suggest ""` listed
+    the whole bank."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "指标.xlsx").write_bytes(b"PK\x03\x04 not a report")
+    mined = CliRunner().invoke(cli, ["mine", "指标.xlsx", "-o", "bank.yaml"])
+    assert mined.exit_code == 2 and "没有读到可以学习的文稿" in mined.output and "指标.xlsx" in mined.output
+    assert not (tmp_path / "bank.yaml").exists() and "Traceback" not in mined.output
+    for word in ("", "  "):
+        result = CliRunner().invoke(cli, ["suggest", word])
+        assert result.exit_code == 2 and "请给出要查找的词语" in result.output

@@ -78,3 +78,26 @@ def test_examples_are_valid_when_uncommented(monkeypatch):
     assert report.closing == "特此报告。" and report.phrases.plan_lead == "2026年，重点抓好以下几项工作。"
     assert [(i.lead, i.text) for i in report.achievements.sections[0].items][0] == ("培育创新主体", "在此填写条目内容。")
     assert report.main_indicators.ids == ("rd_expenditure", "hightech_total", "tech_contract_value")
+
+
+def _with_values(text: str) -> str:
+    """The starter form with two figures filled in, as init --indicators or a clerk leaves it."""
+    for indicator, value in (("hightech_total", 156), ("science_envoys", 126)):
+        start = text.index(f"- id: {indicator}\n")
+        empty = text.index("    value:\n", start)
+        text = text[:empty] + f"    value: {value}\n" + text[empty + len("    value:\n"):]
+    return text
+
+
+def test_figures_filled_in_but_referenced_nowhere_are_warned_about():
+    """Found in review: after `init --indicators 指标.xlsx` the built draft stated none of the sheet's
+    figures, and nothing said so."""
+    text = _with_values(starter_form(2025, "白河县科学技术局"))
+    form = parse_form(text, "f.yaml")
+    [warning] = [w for w in form.warnings if "没有一处引用指标" in w.message]
+    assert "已填写 2 项指标的本年数值（高新技术企业有效总数、科技特派员）" in warning.message
+    assert warning.path == "indicators" and "main_indicators" in warning.message
+    referenced = text.replace("indicators: []", "indicators: [hightech_total]", 1)
+    assert not [w for w in parse_form(referenced, "f.yaml").warnings if "没有一处引用指标" in w.message]
+    with_main = text + "\nmain_indicators:\n  table: false\n"
+    assert not [w for w in parse_form(with_main, "f.yaml").warnings if "没有一处引用指标" in w.message]

@@ -212,8 +212,9 @@ def test_a_text_past_the_size_limit_is_refused_by_check_and_skipped_by_mine(tmp_
     path.write_bytes("全年工作扎实推进。\n".encode("utf-8") * (9 * 1024 * 1024 // 28 + 1))
     with pytest.raises(InputError, match="文件过大"):
         check_files([path])
-    result = mine_paths([path], tmp_path / "bank.yaml")
-    assert result.tally.read == 0 and "文件过大" in result.tally.skipped[0][1]
+    with pytest.raises(InputError, match="跳过 .*huge.txt：文件过大"):  # skipped; with nothing else read, no bank
+        mine_paths([path], tmp_path / "bank.yaml")
+    assert not (tmp_path / "bank.yaml").exists()
 
 
 def test_a_workbook_with_an_entity_is_refused_before_openpyxl_reads_it(tmp_path):

@@ -23,7 +23,10 @@ def extract_to_form(source: Path, output: Path | None = None) -> tuple[Path, int
         raise InputError(f"{source}: 文件不存在。")
     target = output or source.with_suffix(".yaml")
     refuse_existing(target, f"未覆盖。{NEW_NAME}")
-    form = extract_form(read_report(source))
+    read = read_report(source)
+    if not read.document.blocks:  # an empty file gives a form of nothing but guesses
+        raise InputError(f"{source}: 没有读到任何文字，无法提取。请确认选对了文件。")
+    form = extract_form(read)
     text = (
         f"# yaml-language-server: $schema={installed_schema_uri()}\n"
         f"#\n# 由 drafter extract 从 {source.name} 提取的表单骨架。请核对：meta（单位、年度、日期为推测）、\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.commands.mine import KIND_NAMES
+from drafter.errors import InputError
 from drafter.mining.bank import KINDS, load_bank
 
 LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
@@ -55,6 +56,9 @@ def passages(bank, word: str, limit: int) -> list[tuple[dict, str]]:
 
 
 def suggest(word: str, kind: str | None = None, bank_path: Path | None = None, limit: int = 10) -> list[str]:
+    word = word.strip()
+    if not word:  # "" is in every text: it would list the whole bank
+        raise InputError("请给出要查找的词语，如：drafter suggest 科技特派员")
     bank = load_bank(bank_path)
     lines = []
     if kind in (None, "passages"):

@@ -8,7 +8,7 @@ from pathlib import Path
 from drafter.errors import FormError, Problem
 from drafter.form.lenient import indicator_names, leading_zero_notes, read_as_meant, year_problems
 from drafter.form.model import Report, build_report
-from drafter.form.validate import rule_problems, schema_problems, unfilled_reference_warnings
+from drafter.form.validate import rule_problems, schema_problems, unfilled_reference_warnings, unused_figures_warnings
 from drafter.form.warnings import (date_warnings, last_year_warnings, magnitude_warnings, placeholder_warnings,
                                    plan_warnings, strip_typed_numbers)
 from drafter.form.yaml_source import SourceMap, parse_yaml, read_source, visible
@@ -55,6 +55,7 @@ def parse_form(text: str, file: str, notes: tuple[str, ...] = ()) -> LoadedForm:
         raise FormError(problems)
     notes = notes + tuple(map(str, sorted(readings)))
     warnings = strip_typed_numbers(data, source) + placeholder_warnings(data, source) + unfilled_reference_warnings(data, source)
+    warnings += unused_figures_warnings(data, source)
     report = build_report(data)
     warnings += date_warnings(report, source) + magnitude_warnings(report, source)
     return LoadedForm(report, source, notes, tuple(warnings))

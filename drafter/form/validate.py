@@ -247,6 +247,21 @@ def unfilled_reference_warnings(data: dict, source: SourceMap) -> list[Problem]:
     ]
 
 
+def unused_figures_warnings(data: dict, source: SourceMap) -> list[Problem]:
+    """Figures filled in (by hand or by init --indicators from the statistics sheet) while nothing in the form
+    refers to an indicator: the draft would state none of them. extract's candidate_N are left out: their
+    figures are already in the text they were found in."""
+    filled = [i for i in data.get("indicators", []) if i.get("value") is not None and not i["id"].startswith("candidate_")]
+    main = data.get("main_indicators")
+    shown_by_main = main is not None and (main.get("paragraph", True) or main.get("table", True))
+    if not filled or shown_by_main or next(indicator_references(data), None):
+        return []
+    names = "、".join(i["name"] for i in filled[:3]) + ("等" if len(filled) > 3 else "")
+    return [source.problem(("indicators",), (
+        f"警告：已填写 {len(filled)} 项指标的本年数值（{names}），但表单中没有一处引用指标，文稿中一个数字也不会出现；"
+        f"请启用 main_indicators（去掉其前面的“# ”），或在小节中写上 indicators: [{filled[0]['id']}]"), key=True)]
+
+
 def section_parts(data: dict):
     """(path, section, heading level) for every section-shaped part of a schema-valid form."""
     return _walk_sections(data)

@@ -132,7 +132,9 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             if kind in FIGURE_KINDS:
                 for clause, template in clause_templates(sentence, places):
                     collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
-                    indicator_phrasing.collect(clause, _indicator_of(template), kind, example, collector)
+                    # a clause naming a place ("认定浙江市科技型中小企业") is one office's, never a habit to lend
+                    indicator_phrasing.collect(patterns.without_places(clause, places), _indicator_of(template), kind,
+                                               example, collector)
                     for frame in _frames(template):
                         collector.add("frames", frame, kind, example)
         _collocations(tagged, kind, (name, line, text), collector)
