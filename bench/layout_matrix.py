@@ -11,7 +11,6 @@ poppler and the stand-in fonts (.ci/install-renderer).
 
 from __future__ import annotations
 
-import re
 import sys
 import tempfile
 import time

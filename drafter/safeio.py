@@ -37,19 +37,26 @@ def os_reason(exc: OSError) -> str:
     return OS_REASONS.get(exc.errno, exc.strerror or type(exc).__name__)
 
 
-def regular_file_problem(path: Path) -> str | None:
-    """Why `path` cannot be read as a file (missing, a folder, a device or pipe), or None when it can."""
+def _stat_problem(path: Path, missing: str | None, cannot: str, folder: str, special: str) -> str | None:
+    """stat `path` and say what makes it unusable: missing (`missing`, None when that is fine), a stat
+    error, a folder, or anything that is not a regular file; None for a regular file."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        return "文件不存在" if not os.path.islink(path) else "是指向不存在文件的符号链接"
+        return missing
     except OSError as exc:
-        return f"无法读取（{os_reason(exc)}）"
+        return f"{cannot}（{os_reason(exc)}）"
     if stat.S_ISDIR(info.st_mode):
-        return "这是一个文件夹，不是文件"
+        return folder
     if not stat.S_ISREG(info.st_mode):
-        return "不是普通文件（如管道、设备或终端），不予读取"
+        return special
     return None
+
+
+def regular_file_problem(path: Path) -> str | None:
+    """Why `path` cannot be read as a file (missing, a folder, a device or pipe), or None when it can."""
+    missing = "文件不存在" if not os.path.islink(path) else "是指向不存在文件的符号链接"
+    return _stat_problem(path, missing, "无法读取", "这是一个文件夹，不是文件", "不是普通文件（如管道、设备或终端），不予读取")
 
 
 def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
@@ -92,14 +99,4 @@ def output_target_problem(path: Path) -> str | None:
     """
     if os.path.islink(path):
         return "是符号链接，为安全起见不写入；请换一个文件名"
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return f"无法访问（{os_reason(exc)}）"
-    if stat.S_ISDIR(info.st_mode):
-        return "这是一个文件夹，请指定文件名"
-    if not stat.S_ISREG(info.st_mode):
-        return "不是普通文件（如管道、设备或终端），不能作为输出"
-    return None
+    return _stat_problem(path, None, "无法访问", "这是一个文件夹，请指定文件名", "不是普通文件（如管道、设备或终端），不能作为输出")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,6 @@ import random
 import shutil
 import signal
 import stat
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -99,7 +99,7 @@ def hostile_reference(tmp_path, plain_reference) -> Path:
           'Target="vbaProject.bin"/>'
           f'<Relationship Id="rIdC" Type="{R}/comments" Target="comments.xml"/></Relationships>')
     parts["word/vbaProject.bin"] = b"SECRET-MACRO" * 100
-    parts["word/comments.xml"] = (f'<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    parts["word/comments.xml"] = ('<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
                                   '<w:comment w:id="0"><w:p><w:r><w:t>SECRET-COMMENT</w:t></w:r></w:p></w:comment>'
                                   '</w:comments>').encode()
     _edit(parts, "docProps/core.xml", "</cp:coreProperties>", "<cp:keywords>SECRET-KEYWORD</cp:keywords></cp:coreProperties>")

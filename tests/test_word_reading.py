@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.document import Heading, Paragraph, Table, Title
+from drafter.document import Paragraph, Table, Title
 from drafter.numbering import format_number, render_level_text
 from drafter.reading import read_report
 from tests.conftest import REPO

@@ -4,7 +4,6 @@ and the same reader for phrase banks (issue 16, items 4 and 5)."""
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 

@@ -17,8 +17,7 @@ from drafter.errors import InputError
 if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofread
     from drafter.form.model import Report
 
-__all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "check_document", "format_finding", "read_draft",
-           "as_text", "as_json", "exit_code", "summary_line"]
+__all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "format_finding", "read_draft"]
 
 
 PAIR_MARKS = re.compile("[“”（）《》‘’【】]")
@@ -141,32 +140,3 @@ def _check_one(path: Path, report: Report | None, selection: Selection, words: t
         if not many:
             raise
         return str(exc)
-
-
-def check_document(document: Document, report: Report, kinds: tuple[str, ...] | None = None,
-                   selection: Selection = Selection()) -> list[Finding]:
-    """The checks on a draft drafter has just built, located by paragraph."""
-    numbers = tuple(range(1, len(document.blocks) + 1))
-    return run_checks(Target(document, numbers, "段", report, kinds or ()), selection)
-
-
-# The report's methods under the names callers used before the report object existed; they take the
-# report itself (or a list of CheckedFile).
-def _report(files) -> CheckReport:
-    return files if isinstance(files, CheckReport) else CheckReport(list(files))
-
-
-def summary_line(files) -> str:
-    return _report(files).summary_line
-
-
-def as_text(files) -> str:
-    return _report(files).as_text()
-
-
-def as_json(files) -> str:
-    return _report(files).as_json()
-
-
-def exit_code(files, strict: bool) -> int:
-    return _report(files).exit_code(strict)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from drafter.document import KINDS, Block, Document, Heading, Paragraph, Title  # noqa: F401  (KINDS: the kind names)
+from drafter.document import Block, Document, Heading, Paragraph
 from drafter.numbering import marker_number
 
 PROBLEMS = re.compile(r"问题|不足|困难|差距|短板|薄弱")
