@@ -16,7 +16,6 @@ from decimal import ROUND_HALF_UP, Decimal, getcontext
 from typing import TYPE_CHECKING
 
 from drafter.catalogue import catalogue_entry
-from drafter.numbering import chinese_numeral  # noqa: F401  (templates call it as facts.chinese_numeral)
 
 if TYPE_CHECKING:  # only for annotations: importing drafter.form here would import this module back
     from drafter.form.model import Indicator, Target

@@ -72,10 +72,9 @@ def _chinese_integer(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def figure_of(text: str, unit: str | None = None, *, percent_allowed: bool = False) -> Decimal | None:
+def figure_of(text: str, unit: str | None = None) -> Decimal | None:
     """A figure as a person writes it, or None when its meaning is not certain. A trailing unit (45家,
-    1.96%) is certain only when it is the indicator's own; `percent_allowed` accepts a trailing % alone."""
-    unit = unit or ("%" if percent_allowed else None)
+    1.96%) is certain only when it is the indicator's own."""
     normal = unicodedata.normalize("NFKC", text).strip()  # ６１２ -> 612, ％ -> %, ， -> ,
     if unit and normal.endswith(unicodedata.normalize("NFKC", unit)):
         normal = normal[: -len(unicodedata.normalize("NFKC", unit))].strip()

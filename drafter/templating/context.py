@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from drafter import indicators as facts
 from drafter.document import BOLD_OFF, BOLD_ON, directive
+from drafter.numbering import chinese_numeral
 from drafter.form.model import Item, Report, ReviewItem, Target
 
 
@@ -81,10 +82,10 @@ def enumerate_items(items: list[Item]) -> str:
     """"一是……；二是……；三是……。", or, when items have a lead in bold, one full stop after each part:
     "一是加强组织领导。发挥……机制。二是……。" (one punctuation scheme for the whole run)."""
     if not any(item.lead for item in items):
-        return sentence([f"{facts.chinese_numeral(n)}是{item.text}" for n, item in enumerate(items, start=1)])
+        return sentence([f"{chinese_numeral(n)}是{item.text}" for n, item in enumerate(items, start=1)])
     parts = []
     for number, item in enumerate(items, start=1):
-        marker = f"{facts.chinese_numeral(number)}是"
+        marker = f"{chinese_numeral(number)}是"
         text = item.text.rstrip("。；;，, ")
         lead = (item.lead or "").rstrip("。；;，, ")
         parts.append(f"{BOLD_ON}{marker}{lead}。{BOLD_OFF}{text}。" if lead else f"{marker}{text}。")
@@ -186,7 +187,7 @@ GLOBALS = {
 
 FILTERS = {
     "items": enumerate_items,
-    "cn": facts.chinese_numeral,
+    "cn": chinese_numeral,
     "cn_date": facts.chinese_date,
     "number": facts.format_number,
 }
