@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from drafter.commands.build import build_report  # noqa: E402
+from drafter.build import build_report  # noqa: E402
 from drafter.preview import docs_to_pdfs  # noqa: E402
 from tests.pdf_layout import BOTTOM, RIGHT, read_pages  # noqa: E402
 from tests.test_layout_matrix import CHAR, NEVER_ENDS_A_LINE, cases, closing_page, form_text, table_page  # noqa: E402

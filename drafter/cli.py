@@ -160,7 +160,7 @@ def validate(form, strict, last):
 @click.option("--explain", is_flag=True, help="列出文稿中每条套语和指标句的来源（表单、短语库或默认用语）。")
 def build(form, output, templates, reference, force, strict, last, bank, explain):
     """由表单生成 Word 文稿（.docx）。"""
-    from drafter.commands.build import build_report, explain_lines
+    from drafter.build import build_report, explain_lines
 
     from drafter.commands.check import format_finding
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from drafter.checks import Target, run_checks
 from drafter.cli import cli
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.check import check_files, check_text
 from drafter.form.load import parse_form
 from drafter.reading.read import parse_lines

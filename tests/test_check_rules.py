@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from drafter.checks import RULES, Selection
 from drafter.checks.lexicon import builtin_words, load_word_list
 from drafter.cli import cli
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.check import check_files, check_text
 from drafter.errors import DrafterError
 from tests.conftest import REPO, require_tool

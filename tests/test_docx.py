@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.docx.reference import reference_bytes
 from drafter.docx.styles import FLUSH_STYLES
 from drafter.errors import OutputError

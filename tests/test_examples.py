@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from tests.conftest import EXAMPLES
 from tests.docx_reading import outline, text_dump
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from drafter.cli import cli
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.extract import extract_to_form
 from drafter.form import load_form
 from tests.conftest import EXAMPLES, REPO

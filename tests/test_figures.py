@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from drafter import indicators as facts
 from drafter.cli import cli
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.next_year import init_from
 from drafter.form import load_form
 from drafter.form.model import Indicator

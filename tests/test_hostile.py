@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.document import parse_draft
 from drafter.docx.writer import DocumentInfo, write_docx
 from drafter.errors import DrafterError, FormError, InputError, OutputError, TemplateError
@@ -255,7 +255,7 @@ def test_a_build_killed_mid_write_leaves_the_previous_docx_intact(tmp_path, form
         "    def write(self, data):\n"
         "        self.f.write(data[: len(data) // 2]); self.f.flush(); os.kill(os.getpid(), signal.SIGKILL)\n"
         "o.os.fdopen = lambda fd, mode: Dying(real(fd, mode))\n"
-        "from drafter.commands.build import build_report\n"
+        "from drafter.build import build_report\n"
         "from pathlib import Path\n"
         f"build_report(Path({str(form)!r}), Path({str(out)!r}), force=True)\n"
     )

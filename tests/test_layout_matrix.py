@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.docx.writer import signature_indents
 from drafter.document import Signature
 from drafter.preview import docs_to_pdfs

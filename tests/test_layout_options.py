@@ -7,7 +7,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Mm, Pt
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.errors import InputError
 from tests.conftest import MAIN_EXAMPLE
 from tests.docx_reading import NS, part_xml

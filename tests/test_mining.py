@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from drafter.cli import cli
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.mine import mine_paths
 from drafter.commands.suggest import suggest
 from drafter.mining import patterns

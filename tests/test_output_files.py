@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.extract import extract_to_form
 from drafter.commands.init import init_form
 from drafter.commands.mine import mine_paths

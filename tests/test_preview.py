@@ -92,7 +92,7 @@ def test_dpi_out_of_range_is_a_chinese_error_before_rendering(tmp_path, monkeypa
 def test_preview_dpi_sets_the_png_size_and_warns_when_fonts_are_missing(tmp_path, monkeypatch):
     require_renderer()
     built = tmp_path / "draft.docx"
-    from drafter.commands.build import build_report
+    from drafter.build import build_report
 
     form = tmp_path / "report.yaml"
     form.write_bytes(MAIN_EXAMPLE.read_bytes())

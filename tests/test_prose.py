@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from drafter.checks.language import (check_figure_twice, check_genre, check_inserted_phrase, check_language,
                                      check_reach_of_fall, check_repeated_span)
 from drafter.cli import cli
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.mine import mine_paths
 from drafter.document import Document, Paragraph, Recipient, Run, Title
 from drafter.form import load_form

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.document import Heading, Paragraph, Signature, Title
 from drafter.reading import read_report
 from drafter.reading.headings import match_heading, split_running_text

@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.shared import Mm
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.document import Signature
 from drafter.docx.writer import signature_indents
 from drafter.form import load_form

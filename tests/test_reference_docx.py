@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.commands.validate import validate_form
 from drafter.docx import xml
 from drafter.errors import FormError, InputError

@@ -7,7 +7,7 @@ import re
 import docx
 import pytest
 
-from drafter.commands.build import build_report
+from drafter.build import build_report
 from drafter.docx.measure import em_width
 from drafter.docx.table_layout import TYPE_AREA_PT, cell_lines, column_widths, longest_whole
 from drafter.docx.title_lines import TITLE_CHARS, title_lines

@@ -229,7 +229,7 @@ def test_special_files_are_refused_not_read(tmp_path):
 
 
 def test_jinja_and_xml_in_form_text_reach_the_docx_verbatim(tmp_path):
-    from drafter.commands.build import build_report
+    from drafter.build import build_report
     from tests.docx_reading import text_dump
 
     form = tmp_path / "f.yaml"

@@ -40,7 +40,7 @@ def preview(source: Path, output: Path | None = None, png_dir: Path | None = Non
             open_docx(source)  # a damaged or hostile file is refused here, not handed to LibreOffice
             docx, default_pdf = source, source.with_suffix(".pdf")
         else:
-            from drafter.commands.build import build_report, default_output
+            from drafter.build import build_report, default_output
 
             built = build_report(source, Path(work) / "draft.docx", templates)
             docx = built.output
