@@ -25,34 +25,47 @@ PAIR_MARKS = re.compile("[“”（）《》‘’【】]")
 
 def read_draft(path: Path):
     """(ReadReport, source lines as written) of a draft: read_report's reading, plus the lines a
-    proofreader quotes. Numbered headings that cleaning dropped as repeated web-page furniture
-    ("（一）申报条件" under every article) are text to proofread, so they are put back."""
-    from drafter.reading.headings import match_heading
-    from drafter.reading.read import READABLE, read_report
-    from drafter.reading.source import Line
+    proofreader quotes (see _restore)."""
+    from drafter.reading.read import read_report
+
+    _refuse_unreadable(path)
+    read = read_report(path)
+    source, back, lines = _restore(read.source, read.removed)
+    if back:
+        from dataclasses import replace
+
+        read = replace(read, document=_parse(source, str(path), read.document.unit), source=source)
+    return read, lines
+
+
+def _refuse_unreadable(path: Path) -> None:
+    from drafter.reading.read import READABLE
 
     if path.suffix.lower() not in READABLE:
         raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿（.doc、.wps 需装有 LibreOffice）。")
     if not path.is_file():
         raise InputError(f"{path}: 文件不存在。")
-    read = read_report(path)
-    # a numbered heading inside the body that cleaning took for a site's words ("（八）企业应对
-    # OTA（Over-The-Air，空中下载技术）" has 下载 in it) is report text too
-    body = range(read.source[0].number, read.source[-1].number + 1) if read.source else range(0)
-    back = [Line(r.line, r.text) for r in read.removed
-            if (r.reason == "repeat" or r.reason == "clutter" and r.line in body)
-            and len(r.text) <= 60 and match_heading(r.text)]
-    if back:
-        from dataclasses import replace
 
-        source = tuple(sorted(read.source + tuple(back), key=lambda line: line.number))
-        read = replace(read, document=_parse(source, str(path), read.document.unit), source=source)
-    lines = [(line.number, line.text) for line in read.source if line.text and not line.toc]
-    # lines cleaning took out as a web page's furniture that hold a bracket or quote: the pair opened on
-    # the line before may close there
-    lines += [(r.line, r.text) for r in read.removed
-              if r.reason in ("repeat", "clutter") and PAIR_MARKS.search(r.text)]
-    return read, tuple(sorted(set(lines)))
+
+def _restore(source, removed):
+    """(source lines with text put back, the lines put back, the lines a proofreader quotes).
+
+    Numbered headings that cleaning dropped as repeated web-page furniture ("（一）申报条件" under every
+    article), or inside the body took for a site's words ("（八）企业应对OTA（…空中下载技术）" has 下载 in it),
+    are report text and go back. Lines taken out as furniture that hold a bracket or quote are quoted
+    too: the pair opened on the line before may close there."""
+    from drafter.reading.headings import match_heading
+    from drafter.reading.source import Line
+
+    body = range(source[0].number, source[-1].number + 1) if source else range(0)
+    back = tuple(Line(r.line, r.text) for r in removed
+                 if (r.reason == "repeat" or r.reason == "clutter" and r.line in body)
+                 and len(r.text) <= 60 and match_heading(r.text))
+    if back:
+        source = tuple(sorted((*source, *back), key=lambda line: line.number))
+    lines = [(line.number, line.text) for line in source if line.text and not line.toc]
+    lines += [(r.line, r.text) for r in removed if r.reason in ("repeat", "clutter") and PAIR_MARKS.search(r.text)]
+    return source, back, tuple(sorted(set(lines)))
 
 
 def _parse(source, name: str, unit: str) -> Document:
@@ -74,18 +87,13 @@ def check_draft(path: Path, report: Report | None, selection: Selection, words: 
 def check_text(text: str, report: Report | None = None, selection: Selection = Selection(), words=None) -> list[Finding]:
     """The findings on a text given as a string, read the way a .txt draft is read."""
     from drafter.reading.clean import clean
-    from drafter.reading.headings import match_heading
     from drafter.reading.source import Line
 
     cleaned = clean(text)
-    kept = [Line(n, t) for n, t in cleaned.kept]
-    kept += [Line(r.line, r.text) for r in cleaned.removed
-             if r.reason == "repeat" and len(r.text) <= 60 and match_heading(r.text)]
-    source = sorted(kept, key=lambda line: line.number)
+    source, _, lines = _restore(tuple(Line(n, t) for n, t in cleaned.kept), cleaned.removed)
     document = _parse(source, "", "行")
     numbers = tuple(document.position(i) for i in range(len(document.blocks)))
     kinds = tuple(document.kind(i) for i in range(len(document.blocks)))
-    lines = tuple((line.number, line.text) for line in source)
     return run_checks(Target(document, numbers, "行", report, kinds, lines, words), selection)
 
 
@@ -94,16 +102,11 @@ def check_files(paths: list[Path], form: Path | None = None, disable=frozenset()
     """Check each draft; with jobs > 1, drafts are read and checked in that many processes (results in the
     order given). A mistyped name stops the run before any work; among many drafts, one that cannot be
     read is counted as skipped and the rest are checked."""
-    from drafter.reading.read import READABLE
-
     selection = Selection(check_names(disable), check_names(enable))
     for path in words:  # a bad --words list is refused before any draft is read
         read_word_list(path)
     for path in paths:
-        if path.suffix.lower() not in READABLE:
-            raise InputError(f"{path}: 只能检查 .docx 或 .txt 文稿（.doc、.wps 需装有 LibreOffice）。")
-        if not path.is_file():
-            raise InputError(f"{path}: 文件不存在。")
+        _refuse_unreadable(path)
     report = None
     if form:
         from drafter.form import load_form
