@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from drafter.encoding import decode_text
+from drafter.safeio import read_bounded
 from drafter.errors import FormError, InputError, Problem
 
 # Aliases let a few lines expand into billions of nodes ("billion laughs"); a real form has a few
@@ -110,23 +111,18 @@ def visible(text: str) -> str:
 
 
 def read_source(path: Path, limit: int = MAX_FORM_BYTES, what: str = "表单") -> tuple[str, str | None]:
-    """Read a text file through a bounded reader (st_size is not trusted: /dev/zero reports 0)."""
+    """Read a text file through safeio's bounded reader (st_size is not trusted: /dev/zero reports 0; a
+    pipe swapped in after the check is not waited on), with the form's own words for a folder or a device."""
+    name = visible(str(path))
+    if path.is_dir():
+        raise InputError(f"{name}: 这是一个文件夹，请指定{what}文件（.yaml）。")
+    if path.exists() and not path.is_file():
+        raise InputError(f"{name}: 不是普通文件（设备、管道等），不能作为{what}读取。")
     try:
-        if path.is_dir():
-            raise InputError(f"{visible(str(path))}: 这是一个文件夹，请指定{what}文件（.yaml）。")
-        if path.exists() and not path.is_file():
-            raise InputError(f"{visible(str(path))}: 不是普通文件（设备、管道等），不能作为{what}读取。")
-        with path.open("rb") as stream:
-            raw = stream.read(limit + 1)
-    except FileNotFoundError as exc:
-        raise InputError(f"{visible(str(path))}: 文件不存在。") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{visible(str(path))}: 这是一个文件夹，请指定{what}文件（.yaml）。") from exc
-    except OSError as exc:
-        raise InputError(f"{visible(str(path))}: 无法读取文件（{exc.strerror}）。") from exc
-    if len(raw) > limit:
-        raise InputError(f"{visible(str(path))}: 文件过大（超过 {limit // 1024 // 1024} MB），不像是 drafter {what}。")
-    return decode_text(raw, visible(str(path)))
+        raw = read_bounded(path, limit, f" drafter {what}")
+    except InputError as exc:
+        raise InputError(name + str(exc)[len(str(path)):]) from None  # the path shown printably
+    return decode_text(raw, name)
 
 
 def load_yaml_document(path: Path, schema: dict | None = None, *, limit: int = MAX_FORM_BYTES,
