@@ -191,7 +191,7 @@ def _weekday_of(m: re.Match) -> str:
 
 DATE_RULES = (
     PatternRule("year.relative", "hint", RELATIVE,
-                lambda m: f"“{m.group(0)}”是相对说法，正式文稿宜写明年份日期", lambda m: "改为具体年份或日期，如“2024年”"),
+                lambda m: f"“{m.group(0)}”是相对说法，正式文稿宜写明年份日期", lambda m: "改为具体的年份或日期（如本文稿所写的年度）。"),
     PatternRule("year.date", "warning", DATE_WITH_HAO,
                 lambda m: f"日期“{m.group(0)}”应写“日”不写“号”", lambda m: m.group(0).replace("号", "日"),
                 lambda m: m.group(0).replace("号", "日")),
