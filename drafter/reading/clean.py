@@ -68,6 +68,7 @@ def clean(text: str) -> Cleaned:
     kept: list[tuple[int, str]] = []
     removed: list[Removed] = []
     seen: set[str] = set()
+    keys: list[str] = []  # each kept line's fingerprint, for _drop_excerpts
     for number, raw in enumerate(text.splitlines(), start=1):
         line = LEADING_JUNK.sub("", raw).strip()
         line = line.replace("\ufffd", "").strip()
@@ -84,7 +85,8 @@ def clean(text: str) -> Cleaned:
             continue  # seed 000 repeats its title and opening several times
         seen.add(key)
         kept.append((number, line))
-    final = _drop_excerpts(kept)
+        keys.append(key)
+    final = _drop_excerpts(kept, keys)
     left = set(final)
     removed += [Removed(number, line, "excerpt") for number, line in kept if (number, line) not in left]
     return Cleaned(final, sorted(removed, key=lambda r: r.line))
@@ -98,9 +100,11 @@ def clean_lines(text: str) -> list[tuple[int, str]]:
 EXCERPT = 30  # characters: shorter lines may repeat by chance
 
 
-def _drop_excerpts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Drop a long line whose text reappears in what follows it: a site's excerpt of the opening."""
-    keys = [fingerprint(line) for _, line in lines]
+def _drop_excerpts(lines: list[tuple[int, str]], keys: list[str] | None = None) -> list[tuple[int, str]]:
+    """Drop a long line whose text reappears in what follows it: a site's excerpt of the opening.
+    `keys`, the lines' fingerprints, when the caller has them already."""
+    if keys is None:
+        keys = [fingerprint(line) for _, line in lines]
     kept, following = [], ""
     for (number, line), key in zip(reversed(lines), reversed(keys)):
         if len(key) < EXCERPT or _body(key) not in following:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Run, Signature, Table, Title
@@ -156,7 +157,7 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             if stripped != line:
                 dropped.append(Removed(number, line[: len(line) - len(stripped)].strip(), "repeat"))
             line = stripped
-        styled = _styled_heading(source, line, [p.heading for p in pieces if isinstance(p.heading, Heading)])
+        styled = _styled_heading(source, line, pieces)
         if styled:
             pieces.append(Piece(number, line, styled))
             continue
@@ -373,10 +374,10 @@ def _sink_articles(blocks: list[Block]) -> None:
             blocks[index] = Heading(min(depth, 4), block.text, block.marker)
 
 
-def _styled_heading(source: Line, line: str, blocks: list[Heading]) -> Heading | None:
+def _styled_heading(source: Line, line: str, pieces: list[Piece]) -> Heading | None:
     """A heading Word marks by a Heading style or outline level, or by bold on a short line of its own."""
-    if source.in_table or len(line) > SHORT_HEADING * 2:
-        return None
+    if source.in_table or len(line) > SHORT_HEADING * 2 or (source.outline is None and not source.bold):
+        return None  # a plain line (every line of a .txt) is never a styled heading
     found = match_heading(line)
     if source.outline is not None and source.outline <= 4:
         if found and not found.rest:
@@ -384,16 +385,11 @@ def _styled_heading(source: Line, line: str, blocks: list[Heading]) -> Heading |
         return Heading(source.outline, normalise(line)) if not found else None
     short = len(line) <= SHORT_HEADING and not line.endswith(("。", "；", ";", "，", ","))
     if source.bold and short and not found and not source.centered:
-        previous = next((b.level for b in reversed(blocks) if isinstance(b, Heading)), 0)
-        return Heading(min(previous + 1, 4) if previous and _numbered_last(blocks) else max(previous, 1),
-                       normalise(line))
+        last = next((p.heading for p in reversed(pieces) if isinstance(p.heading, Heading)), None)
+        previous = last.level if last else 0
+        # beneath a numbered heading a bold line is one level down
+        return Heading(min(previous + 1, 4) if previous and last.marker else max(previous, 1), normalise(line))
     return None
-
-
-def _numbered_last(blocks: list[Block]) -> bool:
-    """Whether the latest heading carries a number: a bold line then sits beneath it."""
-    last = next((b for b in reversed(blocks) if isinstance(b, Heading)), None)
-    return bool(last and last.marker)
 
 
 def _looks_like_title(line: str) -> bool:
@@ -403,12 +399,19 @@ def _looks_like_title(line: str) -> bool:
 
 def _same_title(line: str, title: str) -> bool:
     """"2022 科技工作 总结" repeats "2022年科技工作总结" on a document-sharing site."""
-    return fingerprint(line).replace("年", "") == fingerprint(title).replace("年", "")
+    return fingerprint(line).replace("年", "") == _title_key(title)
+
+
+@lru_cache(maxsize=16)
+def _title_key(title: str) -> str:  # asked for every line of a report: one title, worked out once
+    return fingerprint(title).replace("年", "")
 
 
 def _strip_repeated_title(line: str, title: str) -> str:
     """Text copied from a viewer often repeats the title at the start of the body: drop it."""
     while True:
+        if title and line.lstrip()[:1] != title[:1]:
+            return line  # the first character already differs (most lines): spare the regex
         compact = SPACES.sub("", line)
         if not compact.startswith(title) or len(compact) == len(title):
             return line
