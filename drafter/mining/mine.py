@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Callable
 
@@ -16,8 +15,7 @@ from drafter.mining.corpus import Tally, iter_reports
 from drafter.reading import ReadReport
 from drafter.reading.headings import normalise
 
-# Objects of a collocation; not nr/ns/nrt: a person or a place is one office's fact, not its phrasing.
-OBJECT_TAGS = {"n", "nz", "nt", "vn", "ng"}
+OBJECT_TAGS = patterns.OBJECT_TAGS
 FIGURE_KINDS = ("achievements", "other")
 PASSAGE_MIN, PASSAGE_MAX = 8, 160  # whole sentences worth suggesting: not a fragment, not a page  # other: a section the reader could not place, as in a 统计公报
 
@@ -90,9 +88,14 @@ def _indicator_of(text: str) -> str | None:  # cached: the same templates recur 
     return next((indicator for keyword, indicator in _keywords() if keyword in text), None)
 
 
+# Lead-ins found by one pattern each, tried only on a sentence with the word every match contains.
+LEADS = (("transitions", "如下", patterns.TRANSITION), ("problem_leads", "存在", patterns.PROBLEM_LEAD))
+
+
 def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
     blocks = report.document.blocks
     last_part = max((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), default=0)
+    add = collector.add
     for index, (block, kind, line) in enumerate(zip(blocks, report.kinds, report.lines)):
         if isinstance(block, Heading):
             tagged = segment.tagged(block.text)
@@ -109,35 +112,36 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         if not isinstance(block, Paragraph):
             continue
         text = normalise(block.text)
-        tagged = segment.tagged(text)
-        places = patterns.place_names(tagged)
+        words, codes = patterns.coded(segment.tagged(text))
+        places = patterns.coded_place_names(words, codes)
+        figures, closing = kind in FIGURE_KINDS, index > last_part
         for sentence in patterns.sentences(text):
             example = (name, line, sentence)
             if PASSAGE_MIN <= len(sentence) <= PASSAGE_MAX and not patterns.names_a_person(sentence):
-                collector.add("passages", sentence, kind, example)
+                add("passages", sentence, kind, example)
             for guard, pattern in patterns.OPENING:
                 if guard in sentence:
                     for match in pattern.finditer(sentence):
-                        collector.add("openings", patterns.abstract(match.group(0)), kind, example)
-            for kind_name, guard, pattern in (("transitions", "如下", patterns.TRANSITION),
-                                              ("problem_leads", "存在", patterns.PROBLEM_LEAD)):
+                        add("openings", patterns.abstract(match.group(0)), kind, example)
+            for kind_name, guard, pattern in LEADS:
                 if guard in sentence:
                     for match in pattern.finditer(sentence):
-                        collector.add(kind_name, patterns.abstract(match.group(0).strip()), kind, example)
+                        add(kind_name, patterns.abstract(match.group(0).strip()), kind, example)
             for match in (patterns.PLAN_LEAD.finditer(sentence) if patterns.maybe_plan_lead(sentence) else ()):
-                collector.add("plan_leads", patterns.plan_lead(match.group(0).strip().rstrip("，,") + ("" if match.group(0).endswith(("。", "：", ":")) else "：")), kind, example)
-            if index > last_part and "为" in sentence:
+                add("plan_leads", patterns.plan_lead(match.group(0).strip().rstrip("，,") + ("" if match.group(0).endswith(("。", "：", ":")) else "：")), kind, example)
+            if closing and "为" in sentence:
                 for match in patterns.CLOSING.finditer(sentence):
-                    collector.add("closings", patterns.abstract(match.group(0).strip()), kind, example)
-            if kind in FIGURE_KINDS:
+                    add("closings", patterns.abstract(match.group(0).strip()), kind, example)
+            if figures:
                 for clause, template in clause_templates(sentence, places):
-                    collector.add("sentences", template, kind, example, indicator=_indicator_of(template))
+                    indicator = _indicator_of(template)
+                    add("sentences", template, kind, example, indicator=indicator)
                     # a clause naming a place ("认定浙江市科技型中小企业") is one office's, never a habit to lend
-                    indicator_phrasing.collect(patterns.without_places(clause, places), _indicator_of(template), kind,
-                                               example, collector)
+                    indicator_phrasing.collect(patterns.without_places(clause, places), indicator, kind, example,
+                                               collector)
                     for frame in _frames(template):
-                        collector.add("frames", frame, kind, example)
-        _collocations(tagged, kind, (name, line, text), collector)
+                        add("frames", frame, kind, example)
+        _collocations(words, codes, kind, (name, line, text), collector)
 
 
 def clause_templates(sentence: str, places: list[str]) -> list[tuple[str, str]]:
@@ -170,27 +174,25 @@ def _frames(template: str) -> tuple[str, ...]:
     return tuple(patterns.whole_word_frames(template, segment.words(patterns.for_segmenting(template))))
 
 
-# Each word's tag as one character, so that "a verb, then one to three nouns" is a regex over a string
-# rather than a Python loop over every word of the corpus.
-_TAG_CODES = {tag: "N" for tag in OBJECT_TAGS} | {"v": "V"}
-_VERB_OBJECT = re.compile(r"V(N{1,3})")
+# "A verb, then one to three nouns" over the tags coded one character a word (patterns.TAG_CODES).
+_VERB_OBJECT = re.compile(r"V([NZ]{1,3})")
 
 
-def _collocations(tagged: list[tuple[str, str]], section: str, example: tuple[str, int, str],
+def _collocations(words: tuple[str, ...], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    if not tagged:
-        return
-    words, tags = zip(*tagged)
-    codes = "".join(map(_TAG_CODES.get, tags, repeat(".")))
+    pairs = []
     for match in _VERB_OBJECT.finditer(codes):
-        verb = words[match.start()]
+        start, end = match.span()
+        verb = words[start]
         if len(verb) < 2:
             continue
-        obj = "".join(words[match.start(1):match.end(1)])
+        obj = "".join(words[start + 1:end])
         if len(obj) >= 2:
-            collector.add_pair(verb, obj, section,
-                               lambda phrase=verb + obj: (example[0], example[1], _around(example[2], phrase)))
+            pairs.append((verb, obj))
+    if pairs:
+        file, line, text = example
+        collector.add_pairs(pairs, section, lambda phrase: (file, line, _around(text, phrase)))
 
 
 def _around(text: str, phrase: str, width: int = 16) -> str:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, count
-from operator import itemgetter
+from itertools import repeat
 
 YEAR = re.compile(r"(?:(?:19|20)\d{2}|20xx|xxxx)(?=\s*年)")
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[xX]+(?:\.[xX]+)?|\*+")
@@ -108,6 +107,23 @@ NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等(?:\
 PLACE_SUFFIXES = "省市县区州盟旗镇乡"
 PLACE_TAGS = {"ns", "nr", "nrt", "nz"}   # jieba tags 万载县 nr and 丽水市 ns: both are places by their suffix
 NOUN_TAGS = {"n", "nr", "nrt", "ns", "nt", "nz", "ng", "j", "b"}
+# Objects of a collocation; not nr/ns/nrt: a person or a place is one office's fact, not its phrasing.
+OBJECT_TAGS = {"n", "nz", "nt", "vn", "ng"}
+
+# Each word's tag as one character, so that what is looked for among every word of the corpus (a verb
+# and the nouns after it, candidate place names) is a regex over a string rather than a Python loop:
+# V verb, N a noun that can be an object, S ns, R nr or nrt, Z nz (an object and a candidate place).
+TAG_CODES = {"v": "V", **{tag: "N" for tag in OBJECT_TAGS - PLACE_TAGS}, **{tag: "Z" for tag in OBJECT_TAGS & PLACE_TAGS},
+             **{tag: "S" if tag == "ns" else "R" for tag in PLACE_TAGS - OBJECT_TAGS}}
+PLACE_CODES = re.compile("[SRZ]")
+
+
+def coded(tagged: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
+    """The words of a segmented text, and their tags as one string of TAG_CODES ("." for the rest)."""
+    if not tagged:
+        return (), ""
+    words, tags = zip(*tagged)
+    return words, "".join(map(TAG_CODES.get, tags, repeat(".")))
 
 
 def names_a_person(text: str) -> bool:
@@ -120,14 +136,20 @@ def names_a_person(text: str) -> bool:
 def place_names(tagged: list[tuple[str, str]]) -> list[str]:
     """Place names jieba finds, with their administrative suffix: 宜春市, 江西省, 青山县 (青山 + 县).
     jieba's ns alone is too loose (it tags 城镇 and 普及 ns), so the suffix decides."""
+    return coded_place_names(*coded(tagged))
+
+
+def coded_place_names(words: tuple[str, ...], codes: str) -> list[str]:
+    """place_names of a text already coded (see coded)."""
     found = []
     # The candidates picked out at C speed: this runs over every word of the corpus.
-    for index in compress(count(), map(PLACE_TAGS.__contains__, map(itemgetter(1), tagged))):
-        word, tag = tagged[index]
+    for candidate in PLACE_CODES.finditer(codes):
+        index = candidate.start()
+        word = words[index]
         if len(word) >= 3 and word[-1] in PLACE_SUFFIXES and not word.startswith(("全", "本", "我", "各", "该")):
             found.append(word)
-        elif tag == "ns" and len(word) >= 2 and index + 1 < len(tagged) and tagged[index + 1][0] in PLACE_SUFFIXES:
-            found.append(word + tagged[index + 1][0])
+        elif codes[index] == "S" and len(word) >= 2 and index + 1 < len(words) and words[index + 1] in PLACE_SUFFIXES:
+            found.append(word + words[index + 1])
     return sorted(set(found), key=len, reverse=True)
 
 
