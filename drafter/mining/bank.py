@@ -3,8 +3,10 @@ needs jieba, so drafter build can draw phrases from it cheaply."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -62,7 +64,23 @@ def dump_bank(data: dict) -> str:
     header = "# drafter 短语库（由 drafter mine 生成；格式见 schemas/phrasebank.schema.yaml）\n"
     # libyaml's emitter writes the same text as PyYAML's pure-Python one, four times as fast.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return header + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+    with _collector_paused():
+        return header + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+@contextmanager
+def _collector_paused():
+    """PyYAML first builds a node for every value of the bank (about 100,000 for a full one), a tree
+    without reference cycles; while it grows, Python's cyclic collector walked the whole of it several
+    times, about as long as the emitting itself. Whatever cycle is made meanwhile is freed by the first
+    collection after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
