@@ -7,6 +7,7 @@ from itertools import repeat
 
 YEAR = re.compile(r"(?:(?:19|20)\d{2}|20xx|xxxx)(?=\s*年)")
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[xX]+(?:\.[xX]+)?|\*+")
+FIGURE_CHARACTER = re.compile(r"[\dxX*]")  # a text has a FIGURE if and only if it has one of these: a quicker test
 LEADERS = re.compile(r"(?:xx)?(?:[县市区]委(?:、)?[县市区]?(?:人民)?政府|[县市区]委[县市区]政府)")
 ITEM_LEAD = re.compile(r"^[一二三四五六七八九十]+是")
 SENTENCE_END = re.compile(r"(?<=[。；;！？])")
@@ -31,8 +32,10 @@ CLOSING = re.compile(r"[^。；;，,]{0,20}为[^。；;]{4,40}?(?:作出|做出|
 
 def abstract(text: str) -> str:
     """Years -> {年}, figures and blanks (xx, *) -> {N}, the leading bodies -> {领导机关}."""
-    text = YEAR.sub("{年}", text)
-    text = LEADERS.sub("{领导机关}", text)
+    if "年" in text:  # a YEAR is followed by 年, and every LEADERS names a 委
+        text = YEAR.sub("{年}", text)
+    if "委" in text:
+        text = LEADERS.sub("{领导机关}", text)
     return FIGURE.sub("{N}", text).replace("{N}{N}", "{N}")
 
 
@@ -44,8 +47,13 @@ def plan_lead(text: str) -> str:
     return abstract(CONTEXT_CLAUSE.sub("", text))
 
 
+# Each sentence with its end, or the text after the last end: the pieces SENTENCE_END.split gives,
+# found without testing the look-behind at every character.
+_SENTENCE = re.compile(r"[^。；;！？]*[。；;！？]|[^。；;！？]+")
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
 CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？]")
@@ -55,9 +63,11 @@ CLAUSE_MIN, CLAUSE_MAX = 4, 40
 def figure_clauses(sentence: str) -> list[str]:
     """The clauses of a sentence that carry a figure, without an item's 一是: the reusable unit of a
     report's phrasing ("同比增长12.5%", "完成专利授权957件")."""
+    if not FIGURE_CHARACTER.search(sentence):
+        return []  # half the sentences of a report: no clause to split
     sentence = ITEM_LEAD.sub("", sentence)
     return [c.strip() for c in CLAUSE_SPLIT.split(sentence)
-            if CLAUSE_MIN <= len(c.strip()) <= CLAUSE_MAX and FIGURE.search(c)]
+            if CLAUSE_MIN <= len(c.strip()) <= CLAUSE_MAX and FIGURE_CHARACTER.search(c)]
 
 
 FRAME = re.compile(r"([\u4e00-\u9fff]{2})(?:了|为|达到|达|到|至)?\{N\}([\u4e00-\u9fff]{1,2}|%)")
@@ -126,10 +136,14 @@ def coded(tagged: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
     return words, "".join(map(TAG_CODES.get, tags, repeat(".")))
 
 
+# What every match of NAME_LIST contains: the cheap test spares nearly every sentence the regex.
+_NAME_LIST_TAIL = re.compile(r"等(?:\{N\}|\d+)(?:人|名|位)")
+
+
 def names_a_person(text: str) -> bool:
     """A list of people ("白岩、傅尚文等{N}人") or a person addressed ("张三同志"): one office's facts."""
-    if "等" not in text and "同志" not in text and "先生" not in text and "女士" not in text:
-        return False  # the cheap test spares nearly every sentence the regex
+    if "同志" not in text and "先生" not in text and "女士" not in text and not _NAME_LIST_TAIL.search(text):
+        return False
     return NAME_LIST.search(text) is not None
 
 

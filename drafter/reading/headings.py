@@ -14,6 +14,12 @@ RUN_IN_END = re.compile(r"[。！？]")
 # glued to a page's first words) and figures ("1.26亿元") look like them.
 INLINE_MARKER = re.compile(rf"(?:^|(?<=[\s。；：:！？]))(?:[{CN}]+、|[（(][{CN}]+[）)])")
 INLINE_DIGIT_MARKER = re.compile(r"(?<=[。；！？])(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。)")
+# The same markers found twice as fast: the break before a marker is matched (group 1 is the marker)
+# rather than looked behind for at every character; a line's first marker is tried apart. No marker
+# contains a break, so the matches are those of the patterns above.
+_MARKER_AFTER_BREAK = re.compile(rf"[\s。；：:！？]((?:[{CN}]+、|[（(][{CN}]+[）)]))")
+_MARKER_AT_START = re.compile(rf"(?:[{CN}]+、|[（(][{CN}]+[）)])")
+_DIGIT_MARKER_AFTER_END = re.compile(r"[。；！？]((?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。))")
 # Part names that stand without a number: "2017年主要工作成绩", "结束语", "注释："
 UNNUMBERED = re.compile(
     r"^(\d{4}年)?[^，。；,;]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点|重点工作|"
@@ -145,8 +151,9 @@ def split_running_text(line: str) -> list[str]:
     A heading cut out this way ends at its first space outside quotes: "一、今年工作 创新培育…" ->
     "一、今年工作", "创新培育…", but "“好品山东 商行天下”" stays whole.
     """
-    starts = sorted({m.start() for m in INLINE_MARKER.finditer(line)} |
-                    {m.start() for m in INLINE_DIGIT_MARKER.finditer(line)})
+    starts = sorted({m.start(1) for m in _MARKER_AFTER_BREAK.finditer(line)} |
+                    {m.start(1) for m in _DIGIT_MARKER_AFTER_END.finditer(line)} |
+                    ({0} if _MARKER_AT_START.match(line) else set()))
     if not starts:
         return [line]
     pieces = [line[: starts[0]]] if starts[0] > 0 else []
