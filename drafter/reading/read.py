@@ -18,7 +18,6 @@ from drafter.reading.convert import CONVERTIBLE, converted_docx
 from drafter.reading.headings import (HeadingMatch, has_caption, match_heading, match_unnumbered, normalise,
                                       split_glued, split_running_text)
 from drafter.reading.source import Line
-from drafter.reading.wordml import read_word
 
 TITLE_WORDS = re.compile(r"总结|计划|报告|要点|打算|思路|方案|意见|通知|办法|细则|规定|决定|规划|纲要|公报|纪要|大纲|指南|通报")
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
@@ -59,6 +58,8 @@ class ReadReport:
 def read_report(path: Path) -> ReadReport:
     suffix = path.suffix.lower()
     if suffix == ".docx" or suffix in CONVERTIBLE:
+        from drafter.reading.wordml import read_word  # lxml and the zip reader: not for a folder of .txt
+
         if suffix == ".docx":
             word = read_word(path)
         else:
