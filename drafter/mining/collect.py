@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 MAX_EXAMPLES = 3
 MAX_KEYS = 100_000  # past this many distinct keys of one kind, the rarest entries are dropped (see _prune)
@@ -63,8 +64,8 @@ class Collector:
         """add_pair for each (verb, object) of one text, in order; example_of(verb + object) gives the
         example, asked only while the entry still wants one. The counting of add() is written out here:
         collocations are the commonest entries (one every 30 characters), and a call apiece costs."""
-        self.verbs.update(verb for verb, _ in pairs)
-        self.objects.update(obj for _, obj in pairs)
+        self.verbs.update(map(itemgetter(0), pairs))
+        self.objects.update(map(itemgetter(1), pairs))
         self.pairs += len(pairs)
         table = self.entries["collocations"]
         doc = self.doc

@@ -9,8 +9,9 @@ rank that follow are still computed, so the office's words never carry last year
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from drafter.catalogue import catalogue, unit_fits
+from drafter.catalogue import CatalogueEntry, catalogue, unit_fits
 
 KIND = "indicator_phrasing"
 
@@ -30,6 +31,7 @@ MIN_HEAD, MAX_HEAD = 3, 24
 LOWER_LEVEL = re.compile(r"[县区镇乡村市]级")
 HIGHER_LEVEL = re.compile(r"省级|国家")
 CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|持平|翻番")
+NOT_A_HEAD = re.compile(r"[\d{}“”（）()]")  # a figure, a slot, quotes or brackets: not an indicator's words
 
 
 def clause_template(clause: str, indicator_id: str | None) -> tuple[str, str] | None:
@@ -43,7 +45,7 @@ def clause_template(clause: str, indicator_id: str | None) -> tuple[str, str] | 
     if CHANGE.search(head):
         return None
     head = JOINT.sub("", LEADING.sub("", head.strip())).strip()
-    if not (MIN_HEAD <= len(head) <= MAX_HEAD) or re.search(r"[\d{}“”（）()]", head):
+    if not (MIN_HEAD <= len(head) <= MAX_HEAD) or NOT_A_HEAD.search(head):
         return None
     unit = match.group(2).replace("％", "%")
     for entry in _candidates(head, indicator_id):
@@ -82,9 +84,17 @@ def _starts_a_word(text: str, position: int) -> bool:
 
 def _candidates(head: str, hint: str | None):
     """Catalogue entries whose keyword is in the head, the hint first, then by longest keyword."""
-    found = sorted(((max(len(k) for k in e.keywords if k in head), e) for e in catalogue()
-                    if any(k in head for k in e.keywords)), key=lambda pair: (pair[1].id != hint, -pair[0]))
+    longest: dict[CatalogueEntry, int] = {}  # in catalogue order, each entry's longest keyword in the head
+    for keyword, entry in [pair for pair in _keywords() if pair[0] in head]:
+        longest[entry] = max(longest.get(entry, 0), len(keyword))
+    found = sorted(((length, entry) for entry, length in longest.items()), key=lambda pair: (pair[1].id != hint, -pair[0]))
     return [entry for _, entry in found]
+
+
+@cache
+def _keywords() -> tuple[tuple[str, CatalogueEntry], ...]:
+    """Every (keyword, entry) of the catalogue, in its order: one flat list to test a head against."""
+    return tuple((keyword, entry) for entry in catalogue() for keyword in entry.keywords)
 
 
 def collect(clause: str, indicator_id: str | None, section: str, example, collector) -> None:

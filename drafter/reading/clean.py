@@ -21,6 +21,9 @@ REPEAT = 20  # characters: a shorter line ("各位代表！", "一是加强领�
 LEADING_JUNK = re.compile(r"^[\s?？�·•●■□◆★>]+")
 PAGE_COUNTER = re.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
 SPACES = re.compile(r"[\s\u3000]+")
+SENTENCE_MARKS = re.compile(r"[，。！？；]$|[，,]")
+NOT_WORD = re.compile(r"[\W_]+")
+_JUNK_FIRST = frozenset("?？�·•●■□◆★>")  # what LEADING_JUNK takes, besides spaces
 
 
 def is_clutter(line: str) -> bool:
@@ -33,7 +36,7 @@ def is_clutter(line: str) -> bool:
         return False
     if any(word in line for word in ALWAYS_CLUTTER):
         return True
-    if re.search(r"[，。！？；]$|[，,]", line) and not any(word in line for word in SITE_SENTENCE):
+    if SENTENCE_MARKS.search(line) and not any(word in line for word in SITE_SENTENCE):
         return False
     return any(word in line and not _bare_label(line, word) for word in CLUTTER_WORDS)
 
@@ -45,7 +48,7 @@ def _bare_label(line: str, word: str) -> bool:
 
 def fingerprint(line: str) -> str:
     """A line with spaces and punctuation removed, to recognise a repeated block."""
-    return re.sub(r"[\W_]+", "", line)
+    return NOT_WORD.sub("", line)
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def clean(text: str) -> Cleaned:
     seen: set[str] = set()
     keys: list[str] = []  # each kept line's fingerprint, for _drop_excerpts
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = LEADING_JUNK.sub("", raw).strip()
+        # most lines start with a word: the regex only for one that starts with junk or a space
+        line = (LEADING_JUNK.sub("", raw) if raw[:1] in _JUNK_FIRST or raw[:1].isspace() else raw).strip()
         line = line.replace("\ufffd", "").strip()
         if not line:
             if raw.strip():

@@ -25,6 +25,10 @@ UNNUMBERED = re.compile(
     r"^(\d{4}年)?[^，。；,;]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点|重点工作|"
     r"工作安排|主要任务)[：:]?$|^(结束语|结语|过去五年的?回顾|今后五年的?主要任务|注释|资料来源|附注)[：:]?$")
 # "01综合": a statistical bulletin's numbered part names, two digits and no mark
+SPACE_RUN = re.compile(r"\s+")
+# A child's first marker glued after a heading's title, and what may stand before it.
+FIRST_CHILD = re.compile(r"[（(](?:一|1)[）)]|(?<![\d.．])1[、.．](?!\d)")
+BEFORE_CHILD = re.compile(r"[\u4e00-\u9fff）)”》]")
 TWO_DIGIT_PART = re.compile(r"^(0[1-9]|1[0-9])([\u4e00-\u9fff][^，。；：,;:\d]{1,14})$")
 HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
 _HALF_FULL_PAIRS = tuple((chr(half), full) for half, full in HALF_TO_FULL.items())
@@ -121,7 +125,7 @@ def has_caption(found: HeadingMatch) -> bool:
 
 def match_unnumbered(line: str) -> HeadingMatch | None:
     """A part title without a number, standing alone: "2017年主要工作成绩", "结束语", "01综合"."""
-    compact = re.sub(r"\s+", "", line)
+    compact = SPACE_RUN.sub("", line)
     if UNNUMBERED.match(compact):
         return HeadingMatch(1, 0, "", compact, "")
     part = TWO_DIGIT_PART.match(compact)
@@ -137,10 +141,9 @@ def split_glued(line: str) -> list[str]:
     if not found:
         return [line]
     start = len(found.marker) + (len(line) - len(line.lstrip()))
-    child = re.compile(r"[（(](?:一|1)[）)]|(?<![\d.．])1[、.．](?!\d)")
-    for hit in child.finditer(line, start + 2, min(start + len(found.title) + 1, start + CAPTION + 4)):
+    for hit in FIRST_CHILD.finditer(line, start + 2, min(start + len(found.title) + 1, start + CAPTION + 4)):
         before = line[hit.start() - 1]
-        if re.match(r"[\u4e00-\u9fff）)”》]", before):
+        if BEFORE_CHILD.match(before):
             return [line[: hit.start()].strip()] + split_glued(line[hit.start():].strip())
     return [line]
 

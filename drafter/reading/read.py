@@ -400,7 +400,13 @@ def _looks_like_title(line: str) -> bool:
 
 def _same_title(line: str, title: str) -> bool:
     """"2022 科技工作 总结" repeats "2022年科技工作总结" on a document-sharing site."""
-    return fingerprint(line).replace("年", "") == _title_key(title)
+    key = _title_key(title)
+    # A line's start says it differs, mostly: its fingerprint must begin with the start's (the fingerprint
+    # keeps characters one by one), so the whole line is only fingerprinted when that start agrees.
+    start = fingerprint(line[: 2 * len(key) + 8]).replace("年", "")
+    if not key.startswith(start):
+        return False
+    return fingerprint(line).replace("年", "") == key
 
 
 @lru_cache(maxsize=16)
