@@ -134,17 +134,18 @@ def match_unnumbered(line: str) -> HeadingMatch | None:
     return None
 
 
-def split_glued(line: str) -> list[str]:
+def split_glued(line: str, match=match_heading) -> list[str]:
     """Headings glued together: "一、2019年工作完成情况(一)科技创新工作不断推进1、高新技术产业…" is cut
-    before each first child marker that follows a heading's title without a break."""
-    found = match_heading(line)
+    before each first child marker that follows a heading's title without a break. `match` is
+    match_heading, or a memo of it."""
+    found = match(line)
     if not found:
         return [line]
     start = len(found.marker) + (len(line) - len(line.lstrip()))
     for hit in FIRST_CHILD.finditer(line, start + 2, min(start + len(found.title) + 1, start + CAPTION + 4)):
         before = line[hit.start() - 1]
         if BEFORE_CHILD.match(before):
-            return [line[: hit.start()].strip()] + split_glued(line[hit.start():].strip())
+            return [line[: hit.start()].strip()] + split_glued(line[hit.start():].strip(), match)
     return [line]
 
 

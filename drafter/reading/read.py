@@ -113,6 +113,8 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
     centered = _centered_title(lines)
     title = _title_text("".join(lines[i].text for i in centered)) if centered else None
     pieces: list[Piece] = []
+    # Each piece's marker is asked for when it is split off and again when headings are decided: once here.
+    match = lru_cache(maxsize=None)(match_heading)
     attachment_list = False
     skipped: set[int] = set()
     for index, source in enumerate(lines):
@@ -163,8 +165,8 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             pieces.append(Piece(number, line, styled))
             continue
         for piece in split_running_text(line):
-            pieces += [Piece(number, glued) for glued in split_glued(piece)]
-    _find_headings(pieces)
+            pieces += [Piece(number, glued) for glued in split_glued(piece, match)]
+    _find_headings(pieces, match)
     for piece in pieces:
         if piece.block is not None:
             add(piece.block, piece.number)
@@ -200,7 +202,7 @@ def _after_attachment_label(pieces: list[Piece]) -> bool:
     return bool(pieces) and pieces[-1].block is None and ATTACHMENT_LABEL.match(pieces[-1].text) is not None
 
 
-def _find_headings(pieces: list[Piece]) -> None:
+def _find_headings(pieces: list[Piece], match=match_heading) -> None:
     """Decide which numbered lines are headings. Items of one list are of one kind: a run of siblings is
     headings when most of them have a caption (a short title), list items when half or more are statements
     ("1.全面贯彻落实……，确保……。", "（1）组织……答辩；"). Siblings standing one after another with no
@@ -210,11 +212,11 @@ def _find_headings(pieces: list[Piece]) -> None:
     for index, piece in enumerate(pieces):
         if piece.heading is not None or piece.block is not None or piece.plain:
             continue
-        found = match_heading(piece.text)
+        found = match(piece.text)
         if found:
             piece.found = found
             captioned[index] = has_caption(found) and not (
-                found.ending and not found.rest and not _body_follows(pieces, index, found.level))
+                found.ending and not found.rest and not _body_follows(pieces, index, found.level, match))
         elif len(piece.text) <= 24 and (found := match_unnumbered(piece.text)):
             piece.found = found
     for group in _sibling_groups(pieces):
@@ -278,11 +280,11 @@ def _demote_lists_under_parts(pieces: list[Piece]) -> None:
             piece.found = None
 
 
-def _body_follows(pieces: list[Piece], index: int, level: int) -> bool:
+def _body_follows(pieces: list[Piece], index: int, level: int, match=match_heading) -> bool:
     following = next((p for p in pieces[index + 1:] if not isinstance(p.block, Title)), None)
     if following is None or following.heading is not None or following.block is not None:
         return False
-    found = match_heading(following.text)
+    found = match(following.text)
     return found is None or found.level > level
 
 
