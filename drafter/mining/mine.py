@@ -114,20 +114,26 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         text = normalise(block.text)
         words, codes = patterns.coded(segment.tagged(text))
         places = patterns.coded_place_names(words, codes)
-        figures, closing = kind in FIGURE_KINDS, index > last_part
+        # What a sentence needs a word for is looked for only in a paragraph that has the word somewhere.
+        openings = [(guard, pattern) for guard, pattern in patterns.OPENING if guard in text]
+        leads = [lead for lead in LEADS if lead[1] in text]
+        plans = patterns.maybe_plan_lead(text)
+        figures = kind in FIGURE_KINDS
+        closing = index > last_part and "为" in text
         for sentence in patterns.sentences(text):
             example = (name, line, sentence)
             if PASSAGE_MIN <= len(sentence) <= PASSAGE_MAX and not patterns.names_a_person(sentence):
                 add("passages", sentence, kind, example)
-            for guard, pattern in patterns.OPENING:
+            for guard, pattern in openings:
                 if guard in sentence:
                     for match in pattern.finditer(sentence):
                         add("openings", patterns.abstract(match.group(0)), kind, example)
-            for kind_name, guard, pattern in LEADS:
+            for kind_name, guard, pattern in leads:
                 if guard in sentence:
                     for match in pattern.finditer(sentence):
                         add(kind_name, patterns.abstract(match.group(0).strip()), kind, example)
-            for match in (patterns.PLAN_LEAD.finditer(sentence) if patterns.maybe_plan_lead(sentence) else ()):
+            plan_lead = patterns.plan_lead_pattern(sentence) if plans else None
+            for match in (plan_lead.finditer(sentence) if plan_lead else ()):
                 add("plan_leads", patterns.plan_lead(match.group(0).strip().rstrip("，,") + ("" if match.group(0).endswith(("。", "：", ":")) else "：")), kind, example)
             if closing and "为" in sentence:
                 for match in patterns.CLOSING.finditer(sentence):

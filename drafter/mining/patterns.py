@@ -21,10 +21,23 @@ OPENING = (
 )
 TRANSITION = re.compile(r"现将[^，。；,;]{0,16}?(?:报告|总结|汇报)如下[：:]?")
 PROBLEM_LEAD = re.compile(r"[^。；;：:]{0,30}?(?:还存在|也存在|仍存在|也还存在|存在)[^。；;：:]{0,14}?(?:问题|不足|困难|短板)[^。；;：:]{0,6}[：:。]")
-PLAN_LEAD = re.compile(r"[^。；;]{0,30}?(?:重点|主要)要?(?:抓好|做好|推进|实施|开展)以下[^。；;]{0,10}[。：:]"
-                       r"|[^。；;，,]{0,12}(?:我们|我局)要?(?:将|要)?(?:继续|重点|着力|紧紧)[^。；;]{4,40}?[，,]")
+_PLAN_LEAD_LISTED = r"[^。；;]{0,30}?(?:重点|主要)要?(?:抓好|做好|推进|实施|开展)以下[^。；;]{0,10}[。：:]"
+_PLAN_LEAD_OURS = r"[^。；;，,]{0,12}(?:我们|我局)要?(?:将|要)?(?:继续|重点|着力|紧紧)[^。；;]{4,40}?[，,]"
+PLAN_LEAD = re.compile(f"{_PLAN_LEAD_LISTED}|{_PLAN_LEAD_OURS}")
+PLAN_LEAD_LISTED, PLAN_LEAD_OURS = re.compile(_PLAN_LEAD_LISTED), re.compile(_PLAN_LEAD_OURS)
+
+
 def maybe_plan_lead(sentence: str) -> bool:
     return "以下" in sentence or "我们" in sentence or "我局" in sentence
+
+
+def plan_lead_pattern(sentence: str) -> re.Pattern | None:
+    """PLAN_LEAD, or the one of its alternatives whose word (以下; 我们 or 我局) the sentence has, which
+    finds the same matches at a fraction of the cost; None when it has neither."""
+    listed, ours = "以下" in sentence, "我们" in sentence or "我局" in sentence
+    if listed and ours:
+        return PLAN_LEAD
+    return PLAN_LEAD_LISTED if listed else PLAN_LEAD_OURS if ours else None
 
 
 CLOSING = re.compile(r"[^。；;，,]{0,20}为[^。；;]{4,40}?(?:作出|做出|提供)[^。；;]{0,20}。")
