@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 
@@ -112,8 +113,9 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         if not isinstance(block, Paragraph):
             continue
         text = normalise(block.text)
-        words, codes = patterns.coded(segment.tagged(text))
-        places = patterns.coded_place_names(words, codes)
+        tagged = segment.tagged(text)
+        codes = patterns.tag_codes(tagged)
+        places = patterns.coded_place_names(tagged, codes)
         # What a sentence needs a word for is looked for only in a paragraph that has the word somewhere.
         openings = [(guard, pattern) for guard, pattern in patterns.OPENING if guard in text]
         leads = [lead for lead in LEADS if lead[1] in text]
@@ -147,7 +149,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                                                collector)
                     for frame in _frames(template):
                         add("frames", frame, kind, example)
-        _collocations(words, codes, kind, (name, line, text), collector)
+        _collocations(tagged, codes, kind, (name, line, text), collector)
 
 
 def clause_templates(sentence: str, places: list[str]) -> list[tuple[str, str]]:
@@ -184,16 +186,16 @@ def _frames(template: str) -> tuple[str, ...]:
 _VERB_OBJECT = re.compile(r"V([NZ]{1,3})")
 
 
-def _collocations(words: tuple[str, ...], codes: str, section: str, example: tuple[str, int, str],
+def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
     pairs = []
     for match in _VERB_OBJECT.finditer(codes):
         start, end = match.span()
-        verb = words[start]
+        verb = tagged[start][0]
         if len(verb) < 2:
             continue
-        obj = "".join(words[start + 1:end])
+        obj = "".join(map(itemgetter(0), tagged[start + 1:end]))
         if len(obj) >= 2:
             pairs.append((verb, obj))
     if pairs:

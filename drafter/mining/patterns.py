@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
+from operator import itemgetter
 
 YEAR = re.compile(r"(?:(?:19|20)\d{2}|20xx|xxxx)(?=\s*年)")
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[xX]+(?:\.[xX]+)?|\*+")
@@ -141,12 +142,9 @@ TAG_CODES = {"v": "V", **{tag: "N" for tag in OBJECT_TAGS - PLACE_TAGS}, **{tag:
 PLACE_CODES = re.compile("[SRZ]")
 
 
-def coded(tagged: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
-    """The words of a segmented text, and their tags as one string of TAG_CODES ("." for the rest)."""
-    if not tagged:
-        return (), ""
-    words, tags = zip(*tagged)
-    return words, "".join(map(TAG_CODES.get, tags, repeat(".")))
+def tag_codes(tagged: list[tuple[str, str]]) -> str:
+    """The tags of a segmented text as one string of TAG_CODES ("." for the rest), a character a word."""
+    return "".join(map(TAG_CODES.get, map(itemgetter(1), tagged), repeat(".")))
 
 
 # What every match of NAME_LIST contains: the cheap test spares nearly every sentence the regex.
@@ -163,20 +161,20 @@ def names_a_person(text: str) -> bool:
 def place_names(tagged: list[tuple[str, str]]) -> list[str]:
     """Place names jieba finds, with their administrative suffix: 宜春市, 江西省, 青山县 (青山 + 县).
     jieba's ns alone is too loose (it tags 城镇 and 普及 ns), so the suffix decides."""
-    return coded_place_names(*coded(tagged))
+    return coded_place_names(tagged, tag_codes(tagged))
 
 
-def coded_place_names(words: tuple[str, ...], codes: str) -> list[str]:
-    """place_names of a text already coded (see coded)."""
+def coded_place_names(tagged: list[tuple[str, str]], codes: str) -> list[str]:
+    """place_names, given the text's tag_codes as well."""
     found = []
     # The candidates picked out at C speed: this runs over every word of the corpus.
     for candidate in PLACE_CODES.finditer(codes):
         index = candidate.start()
-        word = words[index]
+        word = tagged[index][0]
         if len(word) >= 3 and word[-1] in PLACE_SUFFIXES and not word.startswith(("全", "本", "我", "各", "该")):
             found.append(word)
-        elif codes[index] == "S" and len(word) >= 2 and index + 1 < len(words) and words[index + 1] in PLACE_SUFFIXES:
-            found.append(word + words[index + 1])
+        elif codes[index] == "S" and len(word) >= 2 and index + 1 < len(tagged) and tagged[index + 1][0] in PLACE_SUFFIXES:
+            found.append(word + tagged[index + 1][0])
     return sorted(set(found), key=len, reverse=True)
 
 
