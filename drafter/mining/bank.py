@@ -4,6 +4,7 @@ needs jieba, so drafter build can draw phrases from it cheaply."""
 from __future__ import annotations
 
 import gc
+import heapq
 import io
 import json
 import sys
@@ -30,7 +31,7 @@ def bank_data(collector, tally, files: list[str]) -> dict:
     """The collector's counts as the bank's plain data, sorted by count, then documents, then text."""
     data: dict = {"version": 1, "documents": tally.read, "files": sorted(files)}
     for kind in KINDS:
-        entries = []
+        entries, sources = [], {}
         for key, entry in collector.entries.get(kind, {}).items():
             if kind == "collocations" and entry.count < MIN_PAIR_COUNT:
                 continue
@@ -44,16 +45,26 @@ def bank_data(collector, tally, files: list[str]) -> dict:
                             pmi=round(collector.pmi(entry.extra["verb"], entry.extra["object"], entry.count), 2))
             if kind == "passages" and entry.extra.get("level"):
                 item["level"] = entry.extra["level"]
-            examples = sorted(entry.examples)[:PASSAGE_EXAMPLES if kind == "passages" else None]
-            item.update(count=entry.count, docs=entry.docs, section=_top(entry.sections),
-                        examples=[{"file": f, "line": l, "text": t} for f, l, t in examples])
+            item.update(count=entry.count, docs=entry.docs)
             entries.append(item)
-        entries.sort(key=lambda e: (-e["count"], -e["docs"], -e.get("pmi", 0), e.get("level", 0),
-                                    "indicator" not in e, len(e["text"]), e["text"]))
+            sources[id(item)] = entry
+        limit = PASSAGE_LIMIT if kind == "passages" else LIMIT
         if kind == "indicator_phrasing":  # an office's habit: the wording most years use comes first
-            entries.sort(key=lambda e: (e["indicator"], -e["docs"], -e["count"], e["text"]))
-        data[kind] = entries[:PASSAGE_LIMIT if kind == "passages" else LIMIT]
+            entries.sort(key=_rank)
+            entries = sorted(entries, key=lambda e: (e["indicator"], -e["docs"], -e["count"], e["text"]))[:limit]
+        else:  # the best `limit` in rank order, as sorting all and cutting gives (some kinds have 20,000)
+            entries = heapq.nsmallest(limit, entries, key=_rank)
+        for item in entries:  # section and examples only for the entries kept
+            entry = sources[id(item)]
+            examples = sorted(entry.examples)[:PASSAGE_EXAMPLES if kind == "passages" else None]
+            item.update(section=_top(entry.sections), examples=[{"file": f, "line": l, "text": t} for f, l, t in examples])
+        data[kind] = entries
     return data
+
+
+def _rank(item: dict) -> tuple:
+    return (-item["count"], -item["docs"], -item.get("pmi", 0), item.get("level", 0), "indicator" not in item,
+            len(item["text"]), item["text"])
 
 
 def _top(sections) -> str:
@@ -66,7 +77,7 @@ def dump_bank(data: dict) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     with _collector_paused():
         try:
-            return header + _emit(_plain_nodes(data, set()), dumper)
+            return header + _emit(_plain_nodes(data, set()), _quick_resolving(dumper))
         except _NotPlain:
             return header + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
 
@@ -102,6 +113,22 @@ def _plain_nodes(data, seen: set[int]) -> yaml.Node:
     if kind is float:
         return _FLOATS.represent_float(data)  # PyYAML's own spelling (.inf, 1.0e+17)
     raise _NotPlain
+
+
+@cache
+def _quick_resolving(dumper):
+    """`dumper`, answering at once the emitter's question (twice a value) of which type a plain scalar
+    would be read as when no implicit type can start with its first character (a Chinese text: most of
+    a bank): the answer PyYAML's resolver gives, after building and walking two empty lists."""
+
+    class QuickResolving(dumper):
+        def resolve(self, kind, value, implicit):
+            if (kind is yaml.ScalarNode and value and value[0] not in self.yaml_implicit_resolvers
+                    and None not in self.yaml_implicit_resolvers and not self.yaml_path_resolvers):
+                return self.DEFAULT_SCALAR_TAG
+            return super().resolve(kind, value, implicit)
+
+    return QuickResolving
 
 
 def _emit(node: yaml.Node, dumper) -> str:

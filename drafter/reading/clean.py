@@ -23,6 +23,13 @@ PAGE_COUNTER = re.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
 SPACES = re.compile(r"[\s\u3000]+")
 SENTENCE_MARKS = re.compile(r"[，。！？；]$|[，,]")
 NOT_WORD = re.compile(r"[\W_]+")
+# The marks and spaces of Chinese and Western text, every one a NOT_WORD character: removing them by an
+# explicit class is quicker than testing every character's Unicode category, and what is left is then
+# most often all letters and figures already.
+_COMMON_NOT_WORD = re.compile("[" + "".join(
+    re.escape(chr(code)) for block in (range(0x80), range(0xA0, 0x100), range(0x2000, 0x2070), range(0x3000, 0x3040),
+                                       range(0xFF00, 0xFFF0))
+    for code in block if not chr(code).isalnum()) + "]+")
 _JUNK_FIRST = frozenset("?？�·•●■□◆★>")  # what LEADING_JUNK takes, besides spaces
 
 
@@ -48,7 +55,8 @@ def _bare_label(line: str, word: str) -> bool:
 
 def fingerprint(line: str) -> str:
     """A line with spaces and punctuation removed, to recognise a repeated block."""
-    return NOT_WORD.sub("", line)
+    key = _COMMON_NOT_WORD.sub("", line)
+    return key if key.isalnum() else NOT_WORD.sub("", key)
 
 
 @dataclass(frozen=True)
