@@ -115,7 +115,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         text = normalise(block.text)
         tagged = segment.tagged(text)
         codes = patterns.tag_codes(tagged)
-        places = patterns.coded_place_names(tagged, codes)
+        places = None  # found when the paragraph turns out to have a figure clause
         # What a sentence needs a word for is looked for only in a paragraph that has the word somewhere.
         openings = [(guard, pattern) for guard, pattern in patterns.OPENING if guard in text]
         leads = [lead for lead in LEADS if lead[1] in text]
@@ -140,7 +140,9 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             if closing and "为" in sentence:
                 for match in patterns.CLOSING.finditer(sentence):
                     add("closings", patterns.abstract(match.group(0).strip()), kind, example)
-            if figures:
+            if figures and patterns.FIGURE_CHARACTER.search(sentence):
+                if places is None:
+                    places = patterns.coded_place_names(tagged, codes)
                 for clause, template in clause_templates(sentence, places):
                     indicator = _indicator_of(template)
                     add("sentences", template, kind, example, indicator=indicator)
