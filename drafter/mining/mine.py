@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Callable
 
@@ -94,15 +94,20 @@ LEADS = (("transitions", "如下", patterns.TRANSITION), ("problem_leads", "存�
 
 
 def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
-    blocks = report.document.blocks
+    document = report.document
+    blocks = document.blocks
+    # the kinds and positions as the document holds them, when it has one of each for every block
+    kinds = document.kinds if len(document.kinds) == len(blocks) else report.kinds
+    lines = document.positions if len(document.positions) == len(blocks) else report.lines
     last_part = max((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), default=0)
     add = collector.add
-    for index, (block, kind, line) in enumerate(zip(blocks, report.kinds, report.lines)):
+    for index, (block, kind, line) in enumerate(zip(blocks, kinds, lines)):
         if isinstance(block, Heading):
-            tagged = segment.tagged(block.text)
             if not patterns.names_a_person(block.text):
                 collector.add("passages", block.marker + block.text, kind, (name, line, block.marker + block.text),
                               level=block.level)
+            # a part's formula is its title abstracted: only a deeper heading's words are needed
+            tagged = segment.tagged(block.text) if block.level > 1 else []
             if block.level > 1 and tagged and tagged[0][1] in patterns.NOUN_TAGS:
                 continue  # "科技X": a noun, not the verb a heading formula starts with
             words = [word for word, _ in tagged]
@@ -186,20 +191,15 @@ def _frames(template: str) -> tuple[str, ...]:
 
 # "A verb, then one to three nouns" over the tags coded one character a word (patterns.TAG_CODES).
 _VERB_OBJECT = re.compile(r"V([NZ]{1,3})")
+_span = methodcaller("span")
 
 
 def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    pairs = []
-    for match in _VERB_OBJECT.finditer(codes):
-        start, end = match.span()
-        verb = tagged[start][0]
-        if len(verb) < 2:
-            continue
-        obj = "".join(map(itemgetter(0), tagged[start + 1:end]))
-        if len(obj) >= 2:
-            pairs.append((verb, obj))
+    found = ((tagged[start][0], "".join(map(itemgetter(0), tagged[start + 1:end])))
+             for start, end in map(_span, _VERB_OBJECT.finditer(codes)))
+    pairs = [(verb, obj) for verb, obj in found if len(verb) >= 2 and len(obj) >= 2]
     if pairs:
         file, line, text = example
         collector.add_pairs(pairs, section, lambda phrase: (file, line, _around(text, phrase)))

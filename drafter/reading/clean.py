@@ -83,7 +83,8 @@ def clean(text: str) -> Cleaned:
     for number, raw in enumerate(text.splitlines(), start=1):
         # most lines start with a word: the regex only for one that starts with junk or a space
         line = (LEADING_JUNK.sub("", raw) if raw[:1] in _JUNK_FIRST or raw[:1].isspace() else raw).strip()
-        line = line.replace("\ufffd", "").strip()
+        if "\ufffd" in line:
+            line = line.replace("\ufffd", "").strip()
         if not line:
             if raw.strip():
                 removed.append(Removed(number, raw.strip(), "empty"))

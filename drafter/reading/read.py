@@ -403,6 +403,8 @@ def _looks_like_title(line: str) -> bool:
 def _same_title(line: str, title: str) -> bool:
     """"2022 科技工作 总结" repeats "2022年科技工作总结" on a document-sharing site."""
     key = _title_key(title)
+    if key and (key[0] not in line or key[-1] not in line):
+        return False  # the fingerprint keeps the line's characters: the title's first and last must be there
     # A line's start says it differs, mostly: its fingerprint must begin with the start's (the fingerprint
     # keeps characters one by one), so the whole line is only fingerprinted when that start agrees.
     start = fingerprint(line[: 2 * len(key) + 8]).replace("年", "")
