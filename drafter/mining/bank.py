@@ -123,10 +123,16 @@ def _quick_resolving(dumper):
 
     class QuickResolving(dumper):
         def resolve(self, kind, value, implicit):
-            if (kind is yaml.ScalarNode and value and value[0] not in self.yaml_implicit_resolvers
-                    and None not in self.yaml_implicit_resolvers and not self.yaml_path_resolvers):
+            if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            if value and value[0] not in self.yaml_implicit_resolvers and None not in self.yaml_implicit_resolvers:
                 return self.DEFAULT_SCALAR_TAG
-            return super().resolve(kind, value, implicit)
+            # the rest (keys, counts, line numbers) recur: the resolver's answer depends on nothing else
+            answers = self.__dict__.setdefault("_answers", {})
+            tag = answers.get((value, implicit))
+            if tag is None:
+                tag = answers[value, implicit] = super().resolve(kind, value, implicit)
+            return tag
 
     return QuickResolving
 

@@ -145,10 +145,11 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             if closing and "为" in sentence:
                 for match in patterns.CLOSING.finditer(sentence):
                     add("closings", patterns.abstract(match.group(0).strip()), kind, example)
-            if figures and patterns.FIGURE_CHARACTER.search(sentence):
+            clauses = patterns.figure_clauses(sentence) if figures else ()
+            if clauses:
                 if places is None:
                     places = patterns.coded_place_names(tagged, codes)
-                for clause, template in clause_templates(sentence, places):
+                for clause, template in _templates(clauses, places):
                     indicator = _indicator_of(template)
                     add("sentences", template, kind, example, indicator=indicator)
                     # a clause naming a place ("认定浙江市科技型中小企业") is one office's, never a habit to lend
@@ -162,8 +163,12 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
 def clause_templates(sentence: str, places: list[str]) -> list[tuple[str, str]]:
     """The sentence's figure clauses, each as written and as a template (figures {N}, years {年}, places
     {地名}); none that names people."""
+    return _templates(patterns.figure_clauses(sentence), places)
+
+
+def _templates(clauses: list[str], places: list[str]) -> list[tuple[str, str]]:
     templates = []
-    for clause in patterns.figure_clauses(sentence):
+    for clause in clauses:
         template = patterns.abstract(clause)
         if not patterns.names_a_person(template):
             templates.append((clause, patterns.without_places(template, places)))
@@ -197,7 +202,8 @@ _span = methodcaller("span")
 def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    found = ((tagged[start][0], "".join(map(itemgetter(0), tagged[start + 1:end])))
+    # most objects are one noun: joined only when there are more
+    found = ((tagged[start][0], tagged[end - 1][0] if end - start == 2 else "".join(map(itemgetter(0), tagged[start + 1:end])))
              for start, end in map(_span, _VERB_OBJECT.finditer(codes)))
     pairs = [(verb, obj) for verb, obj in found if len(verb) >= 2 and len(obj) >= 2]
     if pairs:
