@@ -111,6 +111,10 @@ def test_running_text_markers_are_those_of_the_look_behind_patterns():
         assert fast == starts
 
 
+def test_white_space_is_what_backslash_s_matches():
+    assert headings.WHITE_SPACE == "".join(chr(code) for code in range(0x110000) if re.match(r"\s", chr(code)))
+
+
 def _cut_at_space_as_before(piece):
     depth = 0
     for index, char in enumerate(piece):
