@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import cache
+from functools import cache, partial
 
 
 @cache
@@ -53,7 +53,13 @@ def words(text: str) -> list[str]:
 def tagged(text: str) -> list[tuple[str, str]]:
     """(word, tag) pairs: v verb, vn verbal noun, n noun, …; a word outside the dictionary gets x
     (or, from rjieba, m/eng for figures and Latin letters, which no rule here looks at)."""
-    if backend() == "rjieba":
-        return _rjieba().tag(text, hmm=False)
+    return _tagger(backend())(text)
+
+
+@cache
+def _tagger(name: str):
+    """The function tagged() calls for a backend, made once: mining asks for every paragraph and heading."""
+    if name == "rjieba":
+        return partial(_rjieba().tag, hmm=False)
     jieba, table = _jieba()
-    return [(word, table.get(word, "x")) for word in jieba.lcut(text, HMM=False)]
+    return lambda text: [(word, table.get(word, "x")) for word in jieba.lcut(text, HMM=False)]
