@@ -42,7 +42,8 @@ def mine_paths(paths: list[Path], output: Path, progress: Callable[[int], Callab
     if not tally.read:  # an empty bank would silently replace an office's phrasing with the defaults
         skipped = "；".join(f"跳过 {file}：{reason.rstrip('。')}" for file, reason in tally.skipped[:3])
         raise InputError(f"没有读到可以学习的文稿（.txt 或 .docx）{'：' + skipped if skipped else ''}。未写出短语库。")
-    read_names = sorted(names[f] for f in files if str(f) not in {s for s, _ in tally.skipped})
+    skipped = {file for file, _ in tally.skipped}
+    read_names = sorted(names[f] for f in files if str(f) not in skipped)
     data = bank_data(collector, tally, read_names)
     write_atomically(output, dump_bank(data).encode("utf-8"))
     return MineResult(output, tally, {kind: len(data[kind]) for kind in KINDS})

@@ -23,11 +23,14 @@ PASSAGE_MIN, PASSAGE_MAX = 8, 160  # whole sentences worth suggesting: not a fra
 
 def display_names(paths: list[Path], files: list[Path]) -> dict[Path, str]:
     """Each file named relative to the folder above the path it was found under: seeds/000_….txt."""
+    # each path resolved once (resolving walks every component of the path: three times a file took 0.1 s
+    # for a folder of 762)
+    folders = [resolved for path in paths if path.is_dir() for resolved in (path.resolve(),)]
     names = {}
     for file in files:
-        root = next((p for p in paths if p.is_dir() and p.resolve() in file.resolve().parents), None)
-        base = (root.resolve().parent if root else file.resolve().parent)
-        names[file] = file.resolve().relative_to(base).as_posix()
+        real = file.resolve()
+        root = next((folder for folder in folders if folder in real.parents), None)
+        names[file] = real.relative_to(root.parent if root else real.parent).as_posix()
     return names
 
 
