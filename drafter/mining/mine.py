@@ -104,6 +104,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
     lines = document.positions if len(document.positions) == len(blocks) else report.lines
     last_part = max((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), default=0)
     add = collector.add
+    names_a_person, figure_clauses = patterns.names_a_person, patterns.figure_clauses
     for index, (block, kind, line) in enumerate(zip(blocks, kinds, lines)):
         if isinstance(block, Heading):
             if not patterns.names_a_person(block.text):
@@ -132,23 +133,11 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         closing = index > last_part and "为" in text
         for sentence in patterns.sentences(text):
             example = (name, line, sentence)
-            if PASSAGE_MIN <= len(sentence) <= PASSAGE_MAX and not patterns.names_a_person(sentence):
+            if PASSAGE_MIN <= len(sentence) <= PASSAGE_MAX and not names_a_person(sentence):
                 add("passages", sentence, kind, example)
-            for guard, pattern in openings:
-                if guard in sentence:
-                    for match in pattern.finditer(sentence):
-                        add("openings", patterns.abstract(match.group(0)), kind, example)
-            for kind_name, guard, pattern in leads:
-                if guard in sentence:
-                    for match in pattern.finditer(sentence):
-                        add(kind_name, patterns.abstract(match.group(0).strip()), kind, example)
-            plan_lead = patterns.plan_lead_pattern(sentence) if plans else None
-            for match in (plan_lead.finditer(sentence) if plan_lead else ()):
-                add("plan_leads", patterns.plan_lead(match.group(0).strip().rstrip("，,") + ("" if match.group(0).endswith(("。", "：", ":")) else "：")), kind, example)
-            if closing and "为" in sentence:
-                for match in patterns.CLOSING.finditer(sentence):
-                    add("closings", patterns.abstract(match.group(0).strip()), kind, example)
-            clauses = patterns.figure_clauses(sentence) if figures else ()
+            if openings or leads or plans or closing:
+                _lead_ins(sentence, kind, example, openings, leads, plans, closing, add)
+            clauses = figure_clauses(sentence) if figures else ()
             if clauses:
                 if places is None:
                     places = patterns.coded_place_names(tagged, codes)
@@ -161,6 +150,25 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                     for frame in _frames(template):
                         add("frames", frame, kind, example)
         _collocations(tagged, codes, kind, (name, line, text), collector)
+
+
+def _lead_ins(sentence: str, kind: str, example, openings, leads, plans: bool, closing: bool, add) -> None:
+    """The formulas a sentence may hold (openings, transitions, problem and plan leads, closings), each
+    looked for only when its word is in the paragraph (see mine_report)."""
+    for guard, pattern in openings:
+        if guard in sentence:
+            for match in pattern.finditer(sentence):
+                add("openings", patterns.abstract(match.group(0)), kind, example)
+    for kind_name, guard, pattern in leads:
+        if guard in sentence:
+            for match in pattern.finditer(sentence):
+                add(kind_name, patterns.abstract(match.group(0).strip()), kind, example)
+    plan_lead = patterns.plan_lead_pattern(sentence) if plans else None
+    for match in (plan_lead.finditer(sentence) if plan_lead else ()):
+        add("plan_leads", patterns.plan_lead(match.group(0).strip().rstrip("，,") + ("" if match.group(0).endswith(("。", "：", ":")) else "：")), kind, example)
+    if closing and "为" in sentence:
+        for match in patterns.CLOSING.finditer(sentence):
+            add("closings", patterns.abstract(match.group(0).strip()), kind, example)
 
 
 def clause_templates(sentence: str, places: list[str]) -> list[tuple[str, str]]:

@@ -67,7 +67,7 @@ _SENTENCE = re.compile(r"[^。；;！？]*[。；;！？]|[^。；;！？]+")
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    return [s for s in map(str.strip, _SENTENCE.findall(text)) if s]
 
 
 CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？]")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.reading.headings import WHITE_SPACE
+
 # Short lines containing these are page furniture, not report text.
 CLUTTER_WORDS = (
     "首页", "分享", "下载", "收藏", "温馨提示", "版权", "客服", "免责声明", "来源:", "来源：", "网站:", "网站：",
@@ -30,7 +32,7 @@ _COMMON_NOT_WORD = re.compile("[" + "".join(
     re.escape(chr(code)) for block in (range(0x80), range(0xA0, 0x100), range(0x2000, 0x2070), range(0x3000, 0x3040),
                                        range(0xFF00, 0xFFF0))
     for code in block if not chr(code).isalnum()) + "]+")
-_JUNK_FIRST = frozenset("?？�·•●■□◆★>")  # what LEADING_JUNK takes, besides spaces
+_LEADING_CHARACTERS = WHITE_SPACE + "?？�·•●■□◆★>"  # what LEADING_JUNK takes, for str.lstrip
 
 
 def is_clutter(line: str) -> bool:
@@ -81,8 +83,8 @@ def clean(text: str) -> Cleaned:
     seen: set[str] = set()
     keys: list[str] = []  # each kept line's fingerprint, for _drop_excerpts
     for number, raw in enumerate(text.splitlines(), start=1):
-        # most lines start with a word: the regex only for one that starts with junk or a space
-        line = (LEADING_JUNK.sub("", raw) if raw[:1] in _JUNK_FIRST or raw[:1].isspace() else raw).strip()
+        # LEADING_JUNK's characters stripped by str.lstrip, no regex (white space: headings.WHITE_SPACE, what \s is)
+        line = raw.lstrip(_LEADING_CHARACTERS).strip()
         if "\ufffd" in line:
             line = line.replace("\ufffd", "").strip()
         if not line:

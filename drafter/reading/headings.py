@@ -158,11 +158,13 @@ def split_running_text(line: str) -> list[str]:
     A heading cut out this way ends at its first space outside quotes: "一、今年工作 创新培育…" ->
     "一、今年工作", "创新培育…", but "“好品山东 商行天下”" stays whole.
     """
-    starts = sorted({m.start(1) for m in _MARKER_AFTER_BREAK.finditer(line)} |
-                    {m.start(1) for m in _DIGIT_MARKER_AFTER_END.finditer(line)} |
-                    ({0} if _MARKER_AT_START.match(line) else set()))
+    starts = [m.start(1) for m in _MARKER_AFTER_BREAK.finditer(line)]
+    starts += [m.start(1) for m in _DIGIT_MARKER_AFTER_END.finditer(line)]
+    if _MARKER_AT_START.match(line):
+        starts.append(0)
     if not starts:
         return [line]
+    starts = sorted(set(starts))
     pieces = [line[: starts[0]]] if starts[0] > 0 else []
     for start, end in zip(starts, starts[1:] + [len(line)]):
         piece = line[start:end].strip()
