@@ -11,8 +11,9 @@ never inside a figure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from drafter.docx.measure import em_width
+from drafter.docx.measure import em_width, prefix_widths
 
 TYPE_AREA_PT = 156 / 25.4 * 72
 CELL_MARGIN_PT = 3.0  # left and right, each (w:tblCellMar); Word's own 5.4 pt wastes a character a column
@@ -103,25 +104,26 @@ def _total_lines(rows, widths: list[float], size_pt: float) -> int:
 
 def cell_lines(text: str, width_pt: float, size_pt: float) -> list[str]:
     """A cell's text in lines that fit its column, broken between words, never inside a figure."""
-    return _broken(text, width_pt, size_pt)[0]
+    return list(_broken(text, width_pt, size_pt)[0])
 
 
-def _broken(text: str, width_pt: float, size_pt: float) -> tuple[list[str], int]:
+@lru_cache(maxsize=4096)  # column_widths tries each cell at several widths, and the writer asks again
+def _broken(text: str, width_pt: float, size_pt: float) -> tuple[tuple[str, ...], int]:
     """The lines, and how many breaks had to fall inside a word (no word boundary fitted)."""
     capacity = (width_pt - CELL_PADDING_PT) / size_pt
     lines, rest, forced = [], text, 0
-    while em_width(rest) > capacity:
+    while (widths := prefix_widths(rest))[-1] > capacity:
         inside = {at for a, b in _whole_spans(rest) for at in range(a + 1, b)}
         fits = [at for at in range(1, len(rest))
-                if at not in inside and em_width(rest[:at]) <= capacity and _may_break(rest, at)]
+                if at not in inside and widths[at] <= capacity and _may_break(rest, at)]
         if not fits:
             break
         preferred = [at for at in fits if BREAK_BEFORE.match(rest, at)]
         # The last word boundary that fits, if it fills at least half the line; else any word
         # boundary that fits; else (no boundary at all) fill the line and count a forced break.
-        good = [at for at in preferred if em_width(rest[:at]) >= capacity / 2] or preferred
+        good = [at for at in preferred if widths[at] >= capacity / 2] or preferred
         at = good[-1] if good else fits[-1]
         forced += not good
         lines.append(rest[:at])
         rest = rest[at:]
-    return lines + [rest], forced
+    return (*lines, rest), forced

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -236,14 +236,9 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
         column.width = Pt(width)
     for row_index, (row, cells) in enumerate(zip(table.rows, block.rows)):
         xml.set_cant_split(row)
-        for cell, width, text in zip(row.cells, widths, cells):
-            cell.width = Pt(width)
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
-            xml.set_snap_to_grid(paragraph._p.get_or_add_pPr(), False)  # 18 pt lines, not the 28.95 pt grid
-            for run in _add_lines(paragraph, cell_lines(text, width, TABLE_SIZE.pt)):
-                run.bold = True if row_index == 0 else None
+        for tc, width, text in zip(row._tr.tc_lst, widths, cells):
+            # off the 28.95 pt line grid: table text is set in 18 pt lines
+            xml.fill_cell(tc, Pt(width), ids[STYLE_TABLE_TEXT], cell_lines(text, width, TABLE_SIZE.pt), row_index == 0)
     xml.set_repeat_header(table.rows[0])
 
 
