@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from typing import TYPE_CHECKING
 
+from drafter import recache
 from drafter.checks.base import Finding, Target
 from drafter.document import Paragraph
 
@@ -15,8 +16,8 @@ if TYPE_CHECKING:
 
 # A clause with these words states another quantity than the year's value: a target, an increment,
 # a cumulative or multi-year figure.
-OTHER_QUANTITY = re.compile(r"力争|确保|预计|目标|计划|新增|新建|累计|五年|历年|以来|增加|新认定")
-FIGURE = re.compile(r"[^。；，,：:]{0,10}?(突破|超过|达到|达|近|为|共|累计)?\s*(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|[\u4e00-\u9fff]{0,2})")
+OTHER_QUANTITY = recache.compile(r"力争|确保|预计|目标|计划|新增|新建|累计|五年|历年|以来|增加|新认定")
+FIGURE = recache.compile(r"[^。；，,：:]{0,10}?(突破|超过|达到|达|近|为|共|累计)?\s*(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|[\u4e00-\u9fff]{0,2})")
 
 
 def _same(number: Decimal, unit: str, indicator: Indicator, value) -> bool:

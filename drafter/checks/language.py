@@ -11,15 +11,16 @@ import re
 from collections.abc import Iterable
 
 from drafter import indicators as facts
+from drafter import recache
 from drafter.checks.base import Finding, excerpt
 from drafter.document import Document, Paragraph, Recipient
 from drafter.form.model import Report
 
-REACH_OF_FALL = re.compile(r"(?:达到|突破)[\d.]+(?:万元|亿元|元|%|[\u4e00-\u9fff]{0,2})[^，。；]{0,12}?，"
+REACH_OF_FALL = recache.compile(r"(?:达到|突破)[\d.]+(?:万元|亿元|元|%|[\u4e00-\u9fff]{0,2})[^，。；]{0,12}?，"
                            r"(?:(?:同比|比上年)?(?:下降|降低|减少)|与上年持平)")
 SPAN = 20
-SLOGAN = re.compile(r"(?:深入|大力|全面|奋力|加快|坚定)实施[^，。；]{2,12}战略|[^，。；]{0,6}首位战略|但也还存在")
-TRANSITION = re.compile(r"现将[^，。；]{0,16}?(报告|总结|汇报)如下")
+SLOGAN = recache.compile(r"(?:深入|大力|全面|奋力|加快|坚定)实施[^，。；]{2,12}战略|[^，。；]{0,6}首位战略|但也还存在")
+TRANSITION = recache.compile(r"现将[^，。；]{0,16}?(报告|总结|汇报)如下")
 ENDING = "特此报告"
 
 
@@ -49,19 +50,26 @@ def check_reach_of_fall(document: Document, report: Report | None = None) -> lis
             for where, text in _paragraphs(document) for match in REACH_OF_FALL.finditer(text)]
 
 
-def _stated(indicator, text: str) -> list[int]:
-    """Where a paragraph states the indicator's figure: its name or its catalogue clause, then the figure."""
+def _statement_finder(indicator):
+    """A function giving where a paragraph states the indicator's figure: its name or its catalogue
+    clause, then the figure (the figure's start, one per statement). Made once per indicator."""
     figure = facts.quantity(indicator.value, indicator.unit)
     clause, _ = facts.wording(indicator)
-    heads = {indicator.name, clause.split(facts.FIGURE_SLOT)[0]} - {""}
-    found = set()
-    for head in heads:
-        for match in re.finditer(re.escape(head), text):
-            tail = text[match.end(): match.end() + 8 + len(figure)]
-            said = re.match(rf"(?:达到|为|突破|共|累计)?{re.escape(figure)}(?![\d.])", tail)
-            if said:
-                found.add(match.end() + said.end() - len(figure))  # where the figure starts: one per statement
-    return sorted(found)
+    heads = sorted({indicator.name, clause.split(facts.FIGURE_SLOT)[0]} - {""})
+    said = re.compile(rf"(?:达到|为|突破|共|累计)?{re.escape(figure)}(?![\d.])")
+
+    def stated(text: str) -> list[int]:
+        found = set()
+        for head in heads:
+            at = text.find(head)
+            while at >= 0:
+                end = at + len(head)
+                match = said.match(text[end: end + 8 + len(figure)])
+                if match:
+                    found.add(end + match.end() - len(figure))
+                at = text.find(head, end)  # as re.finditer: occurrences that do not overlap
+        return sorted(found)
+    return stated
 
 
 @located
@@ -74,7 +82,8 @@ def check_figure_twice(document: Document, report: Report | None) -> list[Findin
     for indicator in report.indicators:
         if indicator.value is None:
             continue
-        places = [(where, text, start) for where, text in paragraphs for start in _stated(indicator, text)]
+        stated = _statement_finder(indicator)
+        places = [(where, text, start) for where, text in paragraphs for start in stated(text)]
         for where, text, start in places[1:]:
             findings.append(_finding("language.figure_twice", "warning", where, text, start,
                                      f"“{indicator.name}”的数字在第{places[0][0]}段已说过", "一个数字全文只说一次"))

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable
 
+from drafter import recache
 from drafter.checks.base import Finding, Target
 from drafter.document import Heading, Signature, Title
 
@@ -45,7 +46,7 @@ def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
 
 
 CN_DIGITS = "〇○零一二三四五六七八九十"
-PLACEHOLDER = re.compile(
+PLACEHOLDER = recache.compile(
     r"[xX]{2,}|(?<![A-Za-z\d])x(?![A-Za-z\d])|Ｘ{2,}|[×＊*]{2,}|(?<=[共有达为计约近第增长成，、：\s])\*(?=[批家个项万亿元人名次年月日%．.])|○{2,}|〇{2,}|某某"
     r"|[（(【\[]\s*待[^）)】\]\n]{0,8}[）)】\]]|_{3,}|＿{2,}|在此(?:填写|输入|补充)")
 
@@ -69,7 +70,7 @@ class _Filtered:
         return (m for m in self.pattern.finditer(text) if self.keep(text, m))
 
 
-REPEATED_CHAR = re.compile(r"(的的|了了|和和|在在|是是|对对|把把)")
+REPEATED_CHAR = recache.compile(r"(的的|了了|和和|在在|是是|对对|把把)")
 
 
 @lru_cache(maxsize=1)
@@ -158,14 +159,14 @@ def check_repeats(target: Target) -> list[Finding]:
     return _apply(target, REPEAT_RULES)
 
 
-RELATIVE = re.compile(r"今年|去年|明年|前年|上年度|本年度|近期|日前|明天|昨天|今天|后天|下周|上周|本周|下个月|上个月")
-DATE_WITH_HAO = re.compile(r"\d{1,2}月\d{1,2}号")
-LEADING_ZERO = re.compile(r"(?<!\d)0\d月|月0\d日")
-SHORT_YEAR = re.compile(r"(?<![\d.．\-／/:：])(1[5-9]|2\d|3[0-5])年(?=[度底初末工计总上下]|\d{1,2}月)")
-SHORT_YEAR_SPAN = re.compile(r"(?<![\d.])(1[5-9]|2\d)\s*[-—～~]\s*(1[6-9]|2\d|3[0-5])年")
-WEEKDAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[（(]?\s*(?:星期|周)([一二三四五六日天])")
-CLOCK = re.compile(r"(上午|早上|下午|晚上)\s*(1[3-9]|2[0-3])\s*[:：时]\s*\d{0,2}")
-SIGN_DATE = re.compile(r"^[\s　]*[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[\s　]*$")
+RELATIVE = recache.compile(r"今年|去年|明年|前年|上年度|本年度|近期|日前|明天|昨天|今天|后天|下周|上周|本周|下个月|上个月")
+DATE_WITH_HAO = recache.compile(r"\d{1,2}月\d{1,2}号")
+LEADING_ZERO = recache.compile(r"(?<!\d)0\d月|月0\d日")
+SHORT_YEAR = recache.compile(r"(?<![\d.．\-／/:：])(1[5-9]|2\d|3[0-5])年(?=[度底初末工计总上下]|\d{1,2}月)")
+SHORT_YEAR_SPAN = recache.compile(r"(?<![\d.])(1[5-9]|2\d)\s*[-—～~]\s*(1[6-9]|2\d|3[0-5])年")
+WEEKDAY = recache.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[（(]?\s*(?:星期|周)([一二三四五六日天])")
+CLOCK = recache.compile(r"(上午|早上|下午|晚上)\s*(1[3-9]|2[0-3])\s*[:：时]\s*\d{0,2}")
+SIGN_DATE = recache.compile(r"^[\s　]*[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[\s　]*$")
 WEEKDAYS = "一二三四五六日"
 
 
@@ -215,9 +216,9 @@ def check_dates(target: Target) -> list[Finding]:
     return _apply(target, DATE_RULES)
 
 
-TITLE_SUMMARY = re.compile(r"(\d{4})年(?:上半年|年中)?(?:[^0-9年]{0,6})?(?:工作)?总结")
-TITLE_PLAN = re.compile(r"(\d{4})年(?:[^0-9年]{0,4})?(?:工作)?(计划|思路|打算|要点)")
-YEAR_IN_HEADING = re.compile(r"(\d{4})年")
+TITLE_SUMMARY = recache.compile(r"(\d{4})年(?:上半年|年中)?(?:[^0-9年]{0,6})?(?:工作)?总结")
+TITLE_PLAN = recache.compile(r"(\d{4})年(?:[^0-9年]{0,4})?(?:工作)?(计划|思路|打算|要点)")
+YEAR_IN_HEADING = recache.compile(r"(\d{4})年")
 
 
 def check_title_years(target: Target) -> list[Finding]:
@@ -251,7 +252,7 @@ def check_title_years(target: Target) -> list[Finding]:
     return findings
 
 
-SIGN_YEAR = re.compile(r"^\s*(\d{4})\s*年")  # the reader takes a 落款 dated in figures (GB/T 9704)
+SIGN_YEAR = recache.compile(r"^\s*(\d{4})\s*年")  # the reader takes a 落款 dated in figures (GB/T 9704)
 
 
 def _signing_year(target: Target, blocks: list, year: int) -> list[Finding]:
@@ -266,11 +267,11 @@ def _signing_year(target: Target, blocks: list, year: int) -> list[Finding]:
     return findings
 
 
-FULL_WIDTH_DIGIT = re.compile(r"[０-９]+")
-PERCENT_RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?%)")
-UNIT_RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?[万亿])")
+FULL_WIDTH_DIGIT = recache.compile(r"[０-９]+")
+PERCENT_RANGE = recache.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?%)")
+UNIT_RANGE = recache.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?[万亿])")
 # 3-5个, 10-20%: a hyphen between two figures before a unit (not dates 2024-12-20, years, phone numbers)
-HYPHEN_RANGE = re.compile(r"(?<![\d.\-/:])(\d{1,3}(?:\.\d+)?)\s*-\s*(\d{1,4}(?:\.\d+)?)(?![\d.\-])(?=\s*(?:%|[个万亿元家项人名次天倍户所台套条件批期周年月日]))")
+HYPHEN_RANGE = recache.compile(r"(?<![\d.\-/:])(\d{1,3}(?:\.\d+)?)\s*-\s*(\d{1,4}(?:\.\d+)?)(?![\d.\-])(?=\s*(?:%|[个万亿元家项人名次天倍户所台套条件批期周年月日]))")
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 NUMBER_RULES = (
     PatternRule("number.fullwidth", "warning", FULL_WIDTH_DIGIT,
@@ -280,7 +281,7 @@ NUMBER_RULES = (
                 lambda m: "数值范围两端都应带“%”", lambda m: f"写作“{m.group(0)}%～…%”"),
     PatternRule("number.range", "warning", UNIT_RANGE,
                 lambda m: "数值范围两端的“万”“亿”都应保留", lambda m: f"写作“{m.group(0)}万～…万”"),
-    PatternRule("number.space", "warning", re.compile(r"(?<=\d)[ \u3000]+(?=[%％])"),
+    PatternRule("number.space", "warning", recache.compile(r"(?<=\d)[ \u3000]+(?=[%％])"),
                 lambda m: "数字与“%”之间有空格", lambda m: "删去空格", lambda m: ""),
     PatternRule("number.dash", "warning", HYPHEN_RANGE,
                 lambda m: f"数值范围“{m.group(0)}”用了连字符“-”", lambda m: f"写作“{m.group(1)}～{m.group(2)}”",
@@ -293,9 +294,9 @@ def check_number_style(target: Target) -> list[Finding]:
     return _apply(target, NUMBER_RULES)
 
 
-SHARE_IN_PERCENT = re.compile(r"(比重|占比|强度|比例)[^。；，,]{0,10}?(提高|增长|上升|下降|降低|增加|减少)了?\s*\d+(?:\.\d+)?%")
-SIGN_WORD = re.compile(r"(增长|提高|增加|上升|下降|减少|降低)了?\s*[-−]\s*\d")
-FALL_TIMES = re.compile(r"(下降|减少|降低)了?\s*\d+(?:\.\d+)?\s*倍")
+SHARE_IN_PERCENT = recache.compile(r"(比重|占比|强度|比例)[^。；，,]{0,10}?(提高|增长|上升|下降|降低|增加|减少)了?\s*\d+(?:\.\d+)?%")
+SIGN_WORD = recache.compile(r"(增长|提高|增加|上升|下降|减少|降低)了?\s*[-−]\s*\d")
+FALL_TIMES = recache.compile(r"(下降|减少|降低)了?\s*\d+(?:\.\d+)?\s*倍")
 STATS_RULES = (
     PatternRule("stats.points", "warning", SHARE_IN_PERCENT,
                 lambda m: "比重、比例的变化应以“个百分点”表示，而不是“%”", lambda m: "改为“提高/降低N个百分点”"),
@@ -311,15 +312,15 @@ def check_statistics_wording(target: Target) -> list[Finding]:
     return _apply(target, STATS_RULES)
 
 
-HALF_PUNCT = re.compile(rf"(?<=[{HAN}])[,;:?!]|[,;:?!](?=[{HAN}])|(?<=[{HAN}])\.(?=$|[{HAN}])")
+HALF_PUNCT = recache.compile(rf"(?<=[{HAN}])[,;:?!]|[,;:?!](?=[{HAN}])|(?<=[{HAN}])\.(?=$|[{HAN}])")
 # (not a heading's "(一)" at the start of a line: numbering.bracket reports that one)
-HALF_PARENS = re.compile(rf"(?<!^)\([^()\n]{{0,80}}[{HAN}][^()\n]{{0,80}}\)|^\([^()\n]{{0,80}}[{HAN}]{{2}}[^()\n]{{0,80}}\)")
-ELLIPSIS = re.compile(r"(?<!\.)\.{3,5}(?!\.)|。{3,}|(?<!…)…(?!…)")  # longer dot runs lead a contents line to its page
-YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-~～]\s*(\d{4})年")
-DOUBLED = re.compile(r"([，。、；：！？])\1+|[，、；：][，。、；：]|。[，、；：]")
-STRAIGHT_QUOTE = re.compile(rf"(?<=[{HAN}，。；：、（])[\"']|[\"'](?=[{HAN}，。；：、）])")
+HALF_PARENS = recache.compile(rf"(?<!^)\([^()\n]{{0,80}}[{HAN}][^()\n]{{0,80}}\)|^\([^()\n]{{0,80}}[{HAN}]{{2}}[^()\n]{{0,80}}\)")
+ELLIPSIS = recache.compile(r"(?<!\.)\.{3,5}(?!\.)|。{3,}|(?<!…)…(?!…)")  # longer dot runs lead a contents line to its page
+YEAR_SPAN = recache.compile(r"(?<!\d)(\d{4})\s*[-~～]\s*(\d{4})年")
+DOUBLED = recache.compile(r"([，。、；：！？])\1+|[，、；：][，。、；：]|。[，、；：]")
+STRAIGHT_QUOTE = recache.compile(rf"(?<=[{HAN}，。；：、（])[\"']|[\"'](?=[{HAN}，。；：、）])")
 # not the space after 第九条 or a heading's number, which GB/T 9704 practice writes on purpose
-HAN_SPACE = re.compile(rf"(?<=[{HAN}])(?<![条章节])[ \u3000]+(?=[{HAN}])")
+HAN_SPACE = recache.compile(rf"(?<=[{HAN}])(?<![条章节])[ \u3000]+(?=[{HAN}])")
 HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"})
 # (opening, closing, half-width stand-ins): a “ closed by a straight " or a （ by a ) is a pair with a
 # wrong glyph (punct.quotes / punct.halfwidth say so), not a missing mark.
@@ -373,7 +374,7 @@ class _LinesOnly:
         return self.target.finding(*args, **kwargs)
 
 
-PARAGRAPH_END = re.compile(r"[。！？；：:!?;]\s*[”’）)]?\s*$")
+PARAGRAPH_END = recache.compile(r"[。！？；：:!?;]\s*[”’）)]?\s*$")
 
 
 def paragraphs(target: Target):
@@ -437,7 +438,7 @@ def _unmatched(target: Target, lines: list[tuple[int, str]]) -> list[Finding]:
 
 
 WRONG_GLYPH_REACH = 12  # characters: a quoted word or a bracketed note is short, and inside one sentence
-SENTENCE_END = re.compile("[。！？；]")
+SENTENCE_END = recache.compile("[。！？；]")
 
 
 def _left_unmatched(pair: tuple[str, str, str, str], lines: list[tuple[int, str]]):

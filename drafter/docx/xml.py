@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from docx.oxml import OxmlElement
 from lxml.etree import SubElement
 from docx.oxml.ns import qn
+
+from drafter import recache
 
 # Children of w:rPr and w:pPr must appear in schema order; these are the tags that may follow the
 # ones we insert (ECMA-376 CT_RPr / CT_PPr sequences).
@@ -221,7 +221,7 @@ def append_paragraph(document, style_id: str | None = None):
     return Paragraph(p, document._body)
 
 
-RUN_CONTROLS = re.compile(r"[\t\r\n]")
+RUN_CONTROLS = recache.compile(r"[\t\r\n]")
 
 
 def append_run(paragraph, text: str, bold: bool | None = None, empty_rpr: bool = False) -> None:

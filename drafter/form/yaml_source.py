@@ -10,12 +10,12 @@ with its line and column.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from drafter import recache
 from drafter.encoding import decode_text
 from drafter.safeio import read_bounded
 from drafter.errors import FormError, InputError, Problem
@@ -37,10 +37,10 @@ STR, INT, FLOAT, BOOL, NULL, MAP, SEQ = (CORE + name for name in ("str", "int", 
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-INT_RE = re.compile(r"[-+]?[0-9]+")
-FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-INF_RE = re.compile(r"[-+]?\.(inf|Inf|INF)")
-NAN_RE = re.compile(r"\.(nan|NaN|NAN)")
+INT_RE = recache.compile(r"[-+]?[0-9]+")
+FLOAT_RE = recache.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+INF_RE = recache.compile(r"[-+]?\.(inf|Inf|INF)")
+NAN_RE = recache.compile(r"\.(nan|NaN|NAN)")
 
 
 def _plain_resolving(base):

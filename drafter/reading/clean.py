@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import recache
+
 # Short lines containing these are page furniture, not report text.
 CLUTTER_WORDS = (
     "首页", "分享", "下载", "收藏", "温馨提示", "版权", "客服", "免责声明", "来源:", "来源：", "网站:", "网站：",
@@ -18,9 +20,9 @@ SITE_SENTENCE = ("下载", "预览", "本站", "转载", "侵权", "网友", "VI
 ALWAYS_CLUTTER = ("本文简介", "http://", "https://", "www.")
 SHORT = 60
 REPEAT = 20  # characters: a shorter line ("各位代表！", "一是加强领导。") may well say the same thing twice
-LEADING_JUNK = re.compile(r"^[\s?？�·•●■□◆★>]+")
-PAGE_COUNTER = re.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
-SPACES = re.compile(r"[\s\u3000]+")
+LEADING_JUNK = recache.compile(r"^[\s?？�·•●■□◆★>]+")
+PAGE_COUNTER = recache.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
+SPACES = recache.compile(r"[\s\u3000]+")
 
 
 def is_clutter(line: str) -> bool:

@@ -6,20 +6,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import recache
 from drafter.numbering import CN, chinese_number, match_marker
 
-RUN_IN_END = re.compile(r"[。！？]")
+RUN_IN_END = recache.compile(r"[。！？]")
 # Inside running text a heading starts after a sentence end or a space: 一、 and （一） always; 1. 1、
 # and （1） only when a short caption ending in 。 follows, because a viewer's page numbers ("1、"
 # glued to a page's first words) and figures ("1.26亿元") look like them.
-INLINE_MARKER = re.compile(rf"(?:^|(?<=[\s。；：:！？]))(?:[{CN}]+、|[（(][{CN}]+[）)])")
-INLINE_DIGIT_MARKER = re.compile(r"(?<=[。；！？])(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。)")
+INLINE_MARKER = recache.compile(rf"(?:^|(?<=[\s。；：:！？]))(?:[{CN}]+、|[（(][{CN}]+[）)])")
+INLINE_DIGIT_MARKER = recache.compile(r"(?<=[。；！？])(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。)")
 # Part names that stand without a number: "2017年主要工作成绩", "结束语", "注释："
-UNNUMBERED = re.compile(
+UNNUMBERED = recache.compile(
     r"^(\d{4}年)?[^，。；,;]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点|重点工作|"
     r"工作安排|主要任务)[：:]?$|^(结束语|结语|过去五年的?回顾|今后五年的?主要任务|注释|资料来源|附注)[：:]?$")
 # "01综合": a statistical bulletin's numbered part names, two digits and no mark
-TWO_DIGIT_PART = re.compile(r"^(0[1-9]|1[0-9])([\u4e00-\u9fff][^，。；：,;:\d]{1,14})$")
+TWO_DIGIT_PART = recache.compile(r"^(0[1-9]|1[0-9])([\u4e00-\u9fff][^，。；：,;:\d]{1,14})$")
 HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
 CAPTION = 45        # characters: a run-in heading's title is at most this long; longer is a statement
 STANDALONE = 60     # characters: a heading on its own line
@@ -42,7 +43,7 @@ def normalise(text: str) -> str:
 
 
 # 第一章 / 第二节 / 第三条: the parts of rules and plans. An article that is a whole sentence is text.
-ARTICLE = re.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
+ARTICLE = recache.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
 ARTICLE_LEVELS = {"章": 1, "节": 2, "条": 3}  # 条 rises to the level under 章 and 节 once the reader knows which it has
 SHORT_ARTICLE = 20
 

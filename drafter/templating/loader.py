@@ -13,7 +13,9 @@ import re
 import sys
 from pathlib import Path
 
-LAYERED = re.compile(r"^@(\d+)/(.+)$")  # "@2/report.j2": report.j2 looked up from layer 2 down
+from drafter import recache
+
+LAYERED = recache.compile(r"^@(\d+)/(.+)$")  # "@2/report.j2": report.j2 looked up from layer 2 down
 
 
 def user_templates_dir() -> Path:
@@ -50,8 +52,8 @@ SYNTAX_MESSAGES = (
     (re.compile(r"Block '(\w+)' defined twice"), lambda m: f"块“{m.group(1)}”定义了两次"),
     (re.compile(r"no filter named '(\w+)'"), lambda m: f"没有名为“{m.group(1)}”的过滤器"),
 )
-UNDEFINED = re.compile(r"'([^']+)' is undefined")
-NO_ATTRIBUTE = re.compile(r"'([^']+)' has no attribute '([^']+)'")
+UNDEFINED = recache.compile(r"'([^']+)' is undefined")
+NO_ATTRIBUTE = recache.compile(r"'([^']+)' has no attribute '([^']+)'")
 
 
 def did_you_mean(name: str, names) -> str:
