@@ -29,8 +29,9 @@ import _sre
 
 from drafter.cache_dir import cache_root
 
-MAX_ENTRIES = 4096  # a bound on the file, should a caller ever pass patterns made from input
+MAX_ENTRIES = 1000  # drafter has about 300; past this the file starts afresh with this run's patterns
 _entries: dict | None = None
+_used: dict = {}  # this run's patterns
 _added = False
 
 
@@ -40,7 +41,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (the name
     program = entries.get(key)
     if program is not None:
         try:
-            return _sre.compile(pattern, *program)
+            compiled = _sre.compile(pattern, *program)
+            _used[key] = program
+            return compiled
         except Exception:  # written by another Python, or damaged: compile afresh
             pass
     try:
@@ -89,10 +92,11 @@ def _load() -> dict:
 
 
 def _remember(key: tuple, program: tuple) -> None:
-    global _added
-    if len(_entries) >= MAX_ENTRIES:
-        return
+    global _added, _entries
+    if len(_entries) >= MAX_ENTRIES:  # start afresh, keeping this run's patterns if they fit
+        _entries = dict(_used) if len(_used) < MAX_ENTRIES else {}
     _entries[key] = program
+    _used[key] = program
     if not _added:
         _added = True
         atexit.register(_save)

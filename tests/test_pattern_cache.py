@@ -69,14 +69,16 @@ def test_every_cached_pattern_of_a_build_matches_as_re_compiles_it(tmp_path):
     each pattern in the file, handed to the matcher, behaves as re.compile's (checked in a third)."""
     from tests.conftest import MAIN_EXAMPLE
 
-    env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
-    outputs = []
-    for number in (1, 2):
+    outputs, caches = [], []
+    for number in (1, 2):  # another hash seed each run: a pattern made from a set must come out the same
+        env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path / "cache"), "PYTHONHASHSEED": str(number)}
         out = tmp_path / f"draft{number}.docx"
         subprocess.run([sys.executable, "-m", "drafter", "build", str(MAIN_EXAMPLE), "-o", str(out)],
                        check=True, env=env, capture_output=True)
         outputs.append(out.read_bytes())
+        caches.append({p.name: p.read_bytes() for p in (tmp_path / "cache").glob("patterns-*")})
     assert outputs[0] == outputs[1]
+    assert caches[0] == caches[1], "the second build compiled patterns the first had not kept"
     check = ("import marshal, re, sys, _sre\n"
              "entries = marshal.loads(open(sys.argv[1], 'rb').read())\n"
              "assert len(entries) > 100, len(entries)\n"
@@ -87,3 +89,12 @@ def test_every_cached_pattern_of_a_build_matches_as_re_compiles_it(tmp_path):
              "        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)], pattern\n")
     (cached,) = (tmp_path / "cache").glob("patterns-*.marshal")
     subprocess.run([sys.executable, "-c", check, str(cached), *SAMPLES], check=True)
+
+
+def test_the_file_stays_bounded(fresh, monkeypatch):
+    monkeypatch.setattr(recache, "MAX_ENTRIES", 5)
+    monkeypatch.setattr(recache, "_used", {})
+    for number in range(12):
+        recache.compile(f"第{number}位")
+    assert len(recache._entries) <= 5
+    assert ("第11位", 0) in recache._entries

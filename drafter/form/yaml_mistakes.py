@@ -13,6 +13,7 @@ from functools import cache
 
 import yaml
 
+from drafter import recache
 from drafter.errors import Problem
 
 INDICATORS = "\"'[]{}*&!|>%@`#"  # characters YAML reads specially at the start of a value
@@ -41,16 +42,18 @@ def field_names() -> frozenset[str]:
 
 
 def _key_pattern() -> str:
-    return "|".join(sorted(map(re.escape, field_names()), key=len, reverse=True))
+    # longest first, then by name: the same pattern text in every run (a set's order is not)
+    return "|".join(sorted(map(re.escape, field_names()), key=lambda key: (-len(key), key)))
 
 
 def typing_mistakes(text: str, file: str) -> list[Problem]:
     """Mistakes certain from the text: `：` or `，` where YAML needs `:` or `,` after a field name; Tab or
     full-width-space indents."""
     keys = _key_pattern()
-    colon = re.compile(rf"(?:^\s*(?:-\s+)?|[{{,，]\s*)(?:{keys})\s*(：)")
-    comma = re.compile(rf"(，)\s*(?:{keys})\s*[:：]")
-    no_space = re.compile(rf"^\s*(?:-\s+)?((?:{keys}):)(?=[^\s:/])")
+    # fixed for a version of drafter (the keys are the schemas'), so kept compiled between runs
+    colon = recache.compile(rf"(?:^\s*(?:-\s+)?|[{{,，]\s*)(?:{keys})\s*(：)")
+    comma = recache.compile(rf"(，)\s*(?:{keys})\s*[:：]")
+    no_space = recache.compile(rf"^\s*(?:-\s+)?((?:{keys}):)(?=[^\s:/])")
     problems = []
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip(" ")

@@ -95,7 +95,8 @@ MAX_BANK_NODES = 400_000  # a full bank has about 120,000 nodes
 
 @cache
 def bank_schema() -> dict:
-    return yaml.safe_load((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # read on every build (field names): use libyaml
+    return yaml.load((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def load_bank(path: Path | None = None) -> PhraseBank:
