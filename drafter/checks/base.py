@@ -84,6 +84,15 @@ class Target:
                        start if span else -1, fix)
 
 
+def occurrences(word: str, text: str):
+    """Where `word` starts in `text`, occurrences that do not overlap (as re.finditer of the escaped
+    word finds them, without compiling a pattern for every indicator's name)."""
+    at = text.find(word) if word else -1
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
 def excerpt(text: str, start: int, width: int = 12) -> str:
     """A few characters either side of `start`, with … where text was cut."""
     left, right = max(0, start - width), min(len(text), start + width)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-
 from typing import TYPE_CHECKING
 
 from drafter import recache
-from drafter.checks.base import Finding, Target
+from drafter.checks.base import Finding, Target, occurrences
 from drafter.document import Paragraph
 
 if TYPE_CHECKING:
@@ -47,10 +45,11 @@ def check_figures(target: Target) -> list[Finding]:
             if not isinstance(block, Paragraph) or target.kind_at(index) == "plans":
                 continue
             text = block.text
-            for found in re.finditer(re.escape(indicator.name), text):
-                figure = FIGURE.match(text, found.end())
-                clause_start = max(text.rfind(mark, 0, found.start()) for mark in "，。；,;：")
-                if not figure or OTHER_QUANTITY.search(text, clause_start + 1, found.start()) \
+            for start in occurrences(indicator.name, text):
+                end = start + len(indicator.name)
+                figure = FIGURE.match(text, end)
+                clause_start = max(text.rfind(mark, 0, start) for mark in "，。；,;：")
+                if not figure or OTHER_QUANTITY.search(text, clause_start + 1, start) \
                         or OTHER_QUANTITY.search(figure.group(0)):
                     continue
                 word, number, unit = figure.group(1), Decimal(figure.group(2)), figure.group(3)

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections.abc import Iterable
 
 from drafter import indicators as facts
 from drafter import recache
-from drafter.checks.base import Finding, excerpt
+from drafter.checks.base import Finding, excerpt, occurrences
 from drafter.document import Document, Paragraph, Recipient
 from drafter.form.model import Report
 
@@ -50,24 +49,33 @@ def check_reach_of_fall(document: Document, report: Report | None = None) -> lis
             for where, text in _paragraphs(document) for match in REACH_OF_FALL.finditer(text)]
 
 
+STATING_WORDS = ("达到", "为", "突破", "共", "累计", "")
+
+
 def _statement_finder(indicator):
     """A function giving where a paragraph states the indicator's figure: its name or its catalogue
-    clause, then the figure (the figure's start, one per statement). Made once per indicator."""
+    clause, then the figure, maybe after 达到/为/突破/共/累计 (the figure's start, one per statement).
+    Made once per indicator; plain string tests, no pattern compiled per indicator."""
     figure = facts.quantity(indicator.value, indicator.unit)
     clause, _ = facts.wording(indicator)
     heads = sorted({indicator.name, clause.split(facts.FIGURE_SLOT)[0]} - {""})
-    said = re.compile(rf"(?:达到|为|突破|共|累计)?{re.escape(figure)}(?![\d.])")
+
+    def figure_at(text: str, end: int) -> int | None:
+        for word in STATING_WORDS:
+            start = end + len(word)
+            if text.startswith(word, end) and text.startswith(figure, start):
+                after = text[start + len(figure): start + len(figure) + 1]
+                if not (after.isdecimal() or after == "."):  # as (?![\d.])
+                    return start
+        return None
 
     def stated(text: str) -> list[int]:
         found = set()
         for head in heads:
-            at = text.find(head)
-            while at >= 0:
-                end = at + len(head)
-                match = said.match(text[end: end + 8 + len(figure)])
-                if match:
-                    found.add(end + match.end() - len(figure))
-                at = text.find(head, end)  # as re.finditer: occurrences that do not overlap
+            for at in occurrences(head, text):
+                start = figure_at(text, at + len(head))
+                if start is not None:
+                    found.add(start)
         return sorted(found)
     return stated
 

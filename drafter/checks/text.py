@@ -445,7 +445,7 @@ def _left_unmatched(pair: tuple[str, str, str, str], lines: list[tuple[int, str]
     """(+1 for an opening mark left open or -1 for a closing mark with none open, where, text, position)
     of the first mark of `pair` left unmatched in a paragraph, or None when all are matched."""
     opening, closing, half_open, half_close = pair
-    marks = re.compile("[" + re.escape(opening + closing + half_open + half_close) + "]")
+    marks = recache.compile("[" + re.escape(opening + closing + half_open + half_close) + "]")  # fixed pairs
     stack, curly = [], 0  # stack: (where, text, position) of each mark still open
     for where, text in lines:
         for found in marks.finditer(text):  # only the marks of this pair: linear and fast

@@ -35,6 +35,8 @@ def split_layer(template: str) -> tuple[int, str]:
 
 def next_layer_extends(source: str, name: str, next_layer: int) -> str:
     """A template extending its own name extends the next layer's template of that name."""
+    if name not in source:  # most templates do not extend their own name: no pattern to compile
+        return source
     pattern = re.compile(r"(\{%-?\s*extends\s+)([\"'])" + re.escape(name) + r"\2")
     return pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}@{next_layer}/{name}{m.group(2)}", source)
 
