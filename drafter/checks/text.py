@@ -110,12 +110,17 @@ def repeated_clauses(text: str, longest: int = 40):
     last words of the one before) is no repeat. Linear: each separator compares at most `longest`
     characters either side (a backtracking regex took 165 s on a 400 KB line)."""
     for sep in re.finditer(r"[，,、]\s*", text):
+        following = text[sep.end():sep.end() + 1]
+        if sep.start() < 4 or not following or text.find(following, max(0, sep.start() - longest), sep.start() - 3) < 0:
+            continue  # no clause of 4+ characters before the separator starts as the text after it does
         before_start = sep.start()
         while before_start > 0 and sep.start() - before_start < longest and _wordy(text[before_start - 1]):
             before_start -= 1
         whole = sep.start() - before_start
         # in a 、 list only a whole item typed twice is a repeat: "本硕博连读、硕博连读" names two things
         for size in range(whole, 3, -1) if text[sep.start()] != "、" else (whole,):
+            if text[sep.start() - size:sep.start() - size + 1] != following:
+                continue  # the copy would start with another character: no need to compare the rest
             clause, end = text[sep.start() - size:sep.start()], sep.end() + size
             if text[sep.end():end] == clause and not (end < len(text) and _wordy(text[end])):
                 if len(re.findall(rf"[{HAN}]", re.sub(r"[xX*]", "", clause))) >= 4:
