@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.styles import BabelFish
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -169,7 +170,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
                own_reference: bool = False) -> bytes:
     """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
     document = open_reference(reference, layout, own_reference)
-    ids = {name: document.styles[name].style_id for name in STYLE_NAMES}  # looked up once, not per paragraph
+    ids = _style_ids(document, STYLE_NAMES)  # looked up once, not per paragraph
     numbers = numbered_headings(draft.blocks)
     one_char = BODY_SIZE.pt
     run_in = None  # a level-3 heading paragraph waiting for its first paragraph of text
@@ -206,6 +207,20 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
             _add_table(document, block, ids, layout)
     _set_core_properties(document, info)
     return _finish(document)
+
+
+def _style_ids(document, names) -> dict[str, str]:
+    """Style name -> style id for `names`, in one pass over the styles part (python-docx's styles[name]
+    runs an XPath query over all of them for each name); the first style of a name wins, as there."""
+    by_name: dict[str, str] = {}
+    for style in document.styles.element.style_lst:
+        if style.name_val is not None and style.styleId is not None:
+            by_name.setdefault(style.name_val, style.styleId)
+    ids = {}
+    for name in names:
+        internal = BabelFish.ui2internal(name)  # "Heading 1" is "heading 1" in the part, as python-docx maps it
+        ids[name] = by_name[internal] if internal in by_name else document.styles[name].style_id
+    return ids
 
 
 def _attachment_note_length(blocks, signature: int, reach: int = 10) -> int:
