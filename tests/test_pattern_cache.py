@@ -98,3 +98,26 @@ def test_the_file_stays_bounded(fresh, monkeypatch):
         recache.compile(f"第{number}位")
     assert len(recache._entries) <= 5
     assert ("第11位", 0) in recache._entries
+
+
+def test_packaged_yaml_is_parsed_once_and_kept_as_the_same_data(tmp_path, monkeypatch):
+    import yaml
+
+    from drafter.resources import packaged_yaml, schemas_dir
+
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    text = (schemas_dir() / "indicators.yaml").read_text(encoding="utf-8")
+    expected = yaml.safe_load(text)
+    assert packaged_yaml(text) == expected
+    (kept,) = (tmp_path / "cache" / "data").iterdir()
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("parsed again instead of read from the cache"))
+    assert packaged_yaml(text) == expected
+    monkeypatch.undo()
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    kept.write_text('{"indicators": [', encoding="utf-8")  # cut short, as by a crash
+    assert packaged_yaml(text) == expected
+    edited = text.replace("id: rd_expenditure", "id: rd_spending", 1)  # an edited file: a new entry, never the old parse
+    assert packaged_yaml(edited) == yaml.safe_load(edited) != expected
+    dated = "year: 2024-01-01\n"  # JSON would not give a date back: parsed every time, never kept
+    assert packaged_yaml(dated) == yaml.safe_load(dated)
+    assert len(list((tmp_path / "cache" / "data").iterdir())) == 2

@@ -90,13 +90,13 @@ class Entry:
 def load_word_list(text: str, source: str, trusted: bool = False) -> tuple[Entry, ...]:
     """One YAML word list -> entries. A list from elsewhere goes through drafter's hardened YAML reader
     and the schema, every problem a Chinese message with file:line:col; the built-in list, checked by
-    the tests, is read with libyaml for speed."""
+    the tests, is read with libyaml (its parse kept between runs) for speed."""
     from drafter.checks.registry import RULES
 
     if trusted:
-        import yaml
+        from drafter.resources import packaged_yaml
 
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = packaged_yaml(text)
     else:
         from drafter.errors import FormError
         from drafter.form.validate import schema_problems

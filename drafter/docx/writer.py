@@ -213,9 +213,11 @@ def _style_ids(document, names) -> dict[str, str]:
     """Style name -> style id for `names`, in one pass over the styles part (python-docx's styles[name]
     runs an XPath query over all of them for each name); the first style of a name wins, as there."""
     by_name: dict[str, str] = {}
-    for style in document.styles.element.style_lst:
-        if style.name_val is not None and style.styleId is not None:
-            by_name.setdefault(style.name_val, style.styleId)
+    style_id, name_tag, val = qn("w:styleId"), qn("w:name"), qn("w:val")
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        name = style.find(name_tag)
+        if name is not None and name.get(val) is not None and style.get(style_id) is not None:
+            by_name.setdefault(name.get(val), style.get(style_id))
     ids = {}
     for name in names:
         internal = BabelFish.ui2internal(name)  # "Heading 1" is "heading 1" in the part, as python-docx maps it

@@ -13,7 +13,7 @@ import yaml
 
 from drafter.errors import FormError, InputError
 from drafter.form.yaml_source import load_yaml_document, visible
-from drafter.resources import schemas_dir, seeds_dir
+from drafter.resources import packaged_yaml, schemas_dir, seeds_dir
 
 KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
          "collocations", "indicator_phrasing", "passages")
@@ -95,8 +95,7 @@ MAX_BANK_NODES = 400_000  # a full bank has about 120,000 nodes
 
 @cache
 def bank_schema() -> dict:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # read on every build (field names): use libyaml
-    return yaml.load((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8"), Loader=loader)
+    return packaged_yaml((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8"))  # on every build
 
 
 def load_bank(path: Path | None = None) -> PhraseBank:
