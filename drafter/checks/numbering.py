@@ -20,6 +20,7 @@ ARTICLE = recache.compile(rf"^第[{CN}百零〇\d]+[条章节]")  # 第五条 (�
 # "注：1.……；" "2.……。": the notes under a table or form number a list of their own
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 NOTE_LIST = recache.compile(r"^(?:注|说明|备注)\s*[：:]\s*1\s*[.．、]")
+NOTE_STARTS = "注说备㊟"  # every character whose NFKC form starts with 注, 说 or 备: the rest need no normalising
 
 
 def _headings(target: Target):
@@ -33,7 +34,7 @@ def _headings(target: Target):
         if not isinstance(block, Heading):
             between.append(getattr(block, "text", ""))
             if isinstance(block, Paragraph):
-                if NOTE_LIST.match(unicodedata.normalize("NFKC", block.text)):
+                if block.text[:1] in NOTE_STARTS and NOTE_LIST.match(unicodedata.normalize("NFKC", block.text)):
                     note_next = 2
                 elif not open_sentence:
                     note_next = 0  # a new paragraph, not a note's wrapped line: the notes are over

@@ -36,9 +36,11 @@ MAX_PER_LINE = 20  # findings of one rule in one line: enough to show, few enoug
 def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
     """A finding at each match of each rule in each line."""
     findings = []
+    texts = target.texts()
     for rule in rules:
-        for where, text in target.texts():
-            for match in islice(rule.pattern.finditer(text), MAX_PER_LINE):
+        finditer = rule.pattern.finditer
+        for where, text in texts:
+            for match in islice(finditer(text), MAX_PER_LINE):
                 findings.append(target.finding(rule.rule, rule.severity, where, text, match.start(),
                                                rule.message(match), rule.suggestion(match), match.group(0),
                                                rule.fix(match) if rule.fix else None))
@@ -446,11 +448,15 @@ WRONG_GLYPH_REACH = 12  # characters: a quoted word or a bracketed note is short
 SENTENCE_END = recache.compile("[。！？；]")
 
 
+# each pair's four marks as one class: a paragraph is scanned for these only
+PAIR_MARKS = {pair: recache.compile("[" + re.escape("".join(pair)) + "]") for pair in PAIRS}
+
+
 def _left_unmatched(pair: tuple[str, str, str, str], lines: list[tuple[int, str]]):
     """(+1 for an opening mark left open or -1 for a closing mark with none open, where, text, position)
     of the first mark of `pair` left unmatched in a paragraph, or None when all are matched."""
     opening, closing, half_open, half_close = pair
-    marks = recache.compile("[" + re.escape(opening + closing + half_open + half_close) + "]")  # fixed pairs
+    marks = PAIR_MARKS[pair]
     stack, curly = [], 0  # stack: (where, text, position) of each mark still open
     for where, text in lines:
         for found in marks.finditer(text):  # only the marks of this pair: linear and fast
