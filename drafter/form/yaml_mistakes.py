@@ -67,10 +67,10 @@ def typing_mistakes(text: str, file: str) -> list[Problem]:
             problems.append(Problem(number, len(line) - len(stripped) + 1, "",
                                     f"第{number}行用 Tab 键缩进；YAML 只认空格，请把 Tab 改为空格", file))
             continue
-        for match in colon.finditer(line):
+        for match in colon.finditer(line) if "：" in line else ():
             problems.append(Problem(number, match.start(1) + 1, "",
                                     f"第{number}行用了全角冒号“：”，请改为半角冒号加空格“: ”", file))
-        match = no_space.match(line)
+        match = no_space.match(line) if ":" in line else None
         if match:
             problems.append(Problem(number, match.end(1) + 1, "",
                                     f"第{number}行冒号后面缺少空格：请写成“{match.group(1)} …”（半角冒号后加一个空格）", file))
