@@ -121,3 +121,16 @@ def test_packaged_yaml_is_parsed_once_and_kept_as_the_same_data(tmp_path, monkey
     dated = "year: 2024-01-01\n"  # JSON would not give a date back: parsed every time, never kept
     assert packaged_yaml(dated) == yaml.safe_load(dated)
     assert len(list((tmp_path / "cache" / "data").iterdir())) == 2
+
+
+def test_a_cache_folder_that_cannot_be_written_changes_nothing(tmp_path, monkeypatch):
+    from drafter.resources import packaged_yaml
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocked))
+    monkeypatch.setattr(recache, "_entries", None)
+    _same(recache.compile(HAN_RULE), re.compile(HAN_RULE))
+    recache._save()  # no error, nothing written
+    assert packaged_yaml("words: [一, 二]\n") == {"words": ["一", "二"]}
+    assert blocked.read_text(encoding="utf-8") == "a file where the folder should be"
