@@ -23,7 +23,7 @@ def main() -> None:
     parser.add_argument("--runs", default="7")
     args = parser.parse_args()
     runs = ["--runs", args.runs]
-    targets, failed = [], []
+    targets, references, failed = [], [], []
     for title, command in (
         ("生成：与下限和 docxtpl 比较，随篇幅的变化", ["compare_build.py", *runs,
                                                   *(["--sizes", "10", "60", "300"] if args.quick else [])]),
@@ -35,10 +35,13 @@ def main() -> None:
         done = subprocess.run([sys.executable, str(HERE / command[0]), *command[1:]], stdout=subprocess.PIPE, text=True)
         print(done.stdout, end="", flush=True)
         targets += [line for line in done.stdout.splitlines() if line.startswith("目标 |")]
+        references += [line for line in done.stdout.splitlines() if line.startswith("参考 |")]
         if done.returncode:
             failed.append(f"{command[0]}（退出码 {done.returncode}）")
     print("\n## 全部目标\n\n目标 | 项目 | 实测 | 目标 | 结论\n--- | --- | --- | --- | ---")
     print("\n".join(targets))
+    if references:
+        print("\n" + "\n".join(references))
     if failed:
         print("\n基准本身失败或不诚实：" + "、".join(failed))
         sys.exit(1)

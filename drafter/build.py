@@ -3,10 +3,10 @@ form (or where -o says). The `drafter build` command only wires this up."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import recache
 from drafter.checks import Target, run_checks
 from drafter.checks.base import format_finding
 from drafter.checks.language import check_language
@@ -24,7 +24,7 @@ from drafter.mining.bank import load_bank
 from drafter.templating import render_draft, template_search_path
 from drafter.templating.render import builtin_templates, find_template
 
-UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+UNSAFE_FILENAME = recache.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
 @dataclass(frozen=True)

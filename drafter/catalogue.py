@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from drafter.resources import schemas_dir
+from drafter.resources import packaged_yaml, schemas_dir
 
 
 @dataclass(frozen=True)
@@ -26,8 +24,7 @@ class CatalogueEntry:
 
 @cache
 def catalogue() -> tuple[CatalogueEntry, ...]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # read on every build: use libyaml
-    data = yaml.load((schemas_dir() / "indicators.yaml").read_text(encoding="utf-8"), Loader=loader)
+    data = packaged_yaml((schemas_dir() / "indicators.yaml").read_text(encoding="utf-8"))  # on every build
     return tuple(CatalogueEntry(**{**entry, "keywords": tuple(entry.get("keywords", ())),
                                    "reach": tuple(entry.get("reach", ()))}) for entry in data["indicators"])
 

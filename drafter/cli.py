@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -390,4 +391,10 @@ def templates_copy(name, folder):
 
 
 def main():
-    cli(prog_name="drafter")
+    try:
+        cli(prog_name="drafter")
+    finally:
+        # At exit Python's cyclic collector walks every object still alive (the ~100,000 the imports
+        # made) before freeing them, a sixth of a build; frozen objects are skipped, and the operating
+        # system takes the memory back all the same.
+        gc.freeze()

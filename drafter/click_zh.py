@@ -23,6 +23,8 @@ import click.termui
 import click.types
 import click.utils
 
+from drafter import recache
+
 # click's messages (msgids, exactly as click spells them) -> Chinese. tests/test_cli_chinese.py checks
 # that every msgid of the installed click is here, so an upgrade of click cannot bring English back.
 MESSAGES = {
@@ -137,7 +139,7 @@ PLACEHOLDERS = {
     "FORMS": "表单",
     "SHEET": "指标表",
 }
-_PLACEHOLDER = re.compile("|".join(re.escape(key) for key in sorted(PLACEHOLDERS, key=len, reverse=True)))
+_PLACEHOLDER = recache.compile("|".join(re.escape(key) for key in sorted(PLACEHOLDERS, key=len, reverse=True)))
 
 
 def translate_placeholders(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from drafter.errors import TemplateError
 
@@ -47,7 +48,7 @@ class Heading:
 class Paragraph:
     runs: tuple[Run, ...]
 
-    @property
+    @cached_property  # read by every check rule, for every paragraph
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 

@@ -8,23 +8,24 @@ import re
 from collections import Counter
 from functools import cache
 
+from drafter import recache
 from drafter.catalogue import catalogue
 from drafter.document import Heading, Paragraph, Recipient, Signature, Table, Title
 from drafter.reading import ReadReport
 from drafter.reading.classify import YEAR as TITLE_YEAR
 from drafter.reading.classify import report_year
 
-ORG_IN_TITLE = re.compile(r"^(.*?(?:局|委员会|委|办公室|中心|院|政府))(?=\d{4}年|过去|关于|年中|上半年)")
-DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ORG_IN_TITLE = recache.compile(r"^(.*?(?:局|委员会|委|办公室|中心|院|政府))(?=\d{4}年|过去|关于|年中|上半年)")
+DATE = recache.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A figure and the name before it; the name may hold digits and letters ("5G基站", "R&D经费投入强度").
 FIGURE = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,860 as Word writes it, or 1860
 UNIT = r"(亿元|万元|元|家|项|件|人次|人|个|名|场次|场|%)"
-CANDIDATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9&＆]{2,20}?)(?:达到|达|为|完成|实现|共)\s*" + FIGURE + r"\s*" + UNIT)
-LEAD_WORDS = re.compile(r"^(\d{4}年(?:底|末)?|全年|全县|全市|全区|累计|其中|今年|当年|新增|完成|实现|共|年内|力争|确保|争取|计划|预计|年)+")
+CANDIDATE = recache.compile(r"([\u4e00-\u9fffA-Za-z0-9&＆]{2,20}?)(?:达到|达|为|完成|实现|共)\s*" + FIGURE + r"\s*" + UNIT)
+LEAD_WORDS = recache.compile(r"^(\d{4}年(?:底|末)?|全年|全县|全市|全区|累计|其中|今年|当年|新增|完成|实现|共|年内|力争|确保|争取|计划|预计|年)+")
 # A clause about what is to come: its figures are targets, not this year's results.
-PLAN_CLAUSE = re.compile(r"力争|计划|预计|目标|确保|争取|将要|要达到|拟")
-CLAUSE = re.compile(r"[^。；！？]+")
-ATTACHMENT_NOTE = re.compile(r"^附件[：:]")
+PLAN_CLAUSE = recache.compile(r"力争|计划|预计|目标|确保|争取|将要|要达到|拟")
+CLAUSE = recache.compile(r"[^。；！？]+")
+ATTACHMENT_NOTE = recache.compile(r"^附件[：:]")
 CLOSINGS = ("特此报告。", "特此报告", "以上报告，请审阅。")
 
 

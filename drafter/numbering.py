@@ -6,6 +6,8 @@ can use it.
 
 import re
 
+from drafter import recache
+
 CN = "一二三四五六七八九十"
 DIGITS = "零一二三四五六七八九"
 # How a report numbers its four heading levels (GB/T 9704 practice).
@@ -13,13 +15,13 @@ MARKER_FORMATS = {1: "{cn}、", 2: "（{cn}）", 3: "{n}.", 4: "（{n}）"}
 
 # A heading marker at the start of a line, by level; both bracket widths, the marks authors use.
 MARKERS = (
-    (1, re.compile(rf"^([{CN}]+)\s*([、，,．.])\s*")),
-    (2, re.compile(rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、，,．.]?\s*")),
-    (3, re.compile(r"^(\d{1,2})\s*(、|．|\.(?!\d))\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,．.]?\s*")),
+    (1, recache.compile(rf"^([{CN}]+)\s*([、，,．.])\s*")),
+    (2, recache.compile(rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、，,．.]?\s*")),
+    (3, recache.compile(r"^(\d{1,2})\s*(、|．|\.(?!\d))\s*")),
+    (4, recache.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,．.]?\s*")),
 )
 # 一是、二是: items inside a paragraph, not headings.
-ITEM = re.compile(rf"(?:^|(?<=[；;。，,：:\s]))([{CN}]+)是")
+ITEM = recache.compile(rf"(?:^|(?<=[；;。，,：:\s]))([{CN}]+)是")
 
 
 def chinese_numeral(number: int) -> str:

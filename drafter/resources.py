@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from functools import cache
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 
 import yaml
+
+from drafter.cache_dir import cache_root
 
 
 def templates_dir() -> Traversable:
@@ -44,3 +48,46 @@ def installed_schema_uri() -> str:
     """A file:// URI of the JSON schema, for the editor hint at the top of a form."""
     with as_file(schemas_dir() / "report.schema.json") as path:
         return path.resolve().as_uri()
+
+
+def packaged_yaml(text: str):
+    """A YAML file that ships with drafter (the indicator catalogue, the word list, a schema), parsed.
+    Read on every build, and libyaml still takes about a millisecond per 5 KB, so the parse is kept as
+    JSON in drafter's cache folder under the text's digest: an edited file is a new entry, and a missing
+    or damaged entry is a miss. Never for files from elsewhere (those go through form.yaml_source)."""
+    root = cache_root()
+    entry = None if root is None else root / "data" / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.json"
+    if entry is not None:
+        try:
+            return json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if entry is not None:
+        _keep_as_json(entry, data)
+    return data
+
+
+def _keep_as_json(entry, data) -> None:
+    """Written whole or not at all; skipped when JSON would not give the same data back (a date, a
+    number as a key) or the folder cannot be written."""
+    import tempfile
+
+    try:
+        copy = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    if json.loads(copy) != data:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=entry.parent, prefix=".data-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(copy)
+            os.replace(temp, entry)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except OSError:
+        pass

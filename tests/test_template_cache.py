@@ -35,7 +35,7 @@ def test_templates_compile_once_then_come_from_the_cache(tmp_path, monkeypatch, 
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
     search_path = template_search_path(None, MAIN_EXAMPLE)
     first = _render(search_path)
-    assert len(compiles) >= 8 and len(list((tmp_path / "cache").iterdir())) == len(compiles)
+    assert len(compiles) >= 8 and len(list((tmp_path / "cache" / "templates").iterdir())) == len(compiles)
     compiles.clear()
     assert _render(search_path) == first and compiles == []
 
@@ -59,7 +59,7 @@ def test_a_damaged_cache_or_none_at_all_changes_nothing(tmp_path, monkeypatch, c
     expected = _render(search_path)
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
     _render(search_path)
-    for entry in (tmp_path / "cache").iterdir():
+    for entry in (tmp_path / "cache" / "templates").iterdir():
         entry.write_bytes(entry.read_bytes()[:12])  # cut short, as by a crash
     compiles.clear()
     assert _render(search_path) == expected and len(compiles) >= 8

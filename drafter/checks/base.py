@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from drafter.document import Document, Heading, Paragraph, Recipient, Signature, Title
@@ -66,22 +67,36 @@ class Target:
         """(number, block) pairs."""
         return zip(self.numbers, self.document.blocks)
 
-    def texts(self):
+    def texts(self) -> tuple[tuple[int, str], ...]:
         """(number, text) of every line a reader reads: the source lines as written when there are
         some (headings keep their markers and half-width marks), else the text of each block."""
+        return self._texts
+
+    @cached_property  # every rule reads them: made once per draft
+    def _texts(self) -> tuple[tuple[int, str], ...]:
         if self.lines:
-            yield from self.lines
-            return
+            return tuple(self.lines)
+        texts = []
         for number, block in self.blocks():
             if isinstance(block, (Paragraph, Heading, Title, Recipient)):
-                yield number, block.text
+                texts.append((number, block.text))
             elif isinstance(block, Signature):
-                yield number, f"{block.org}{block.date}"
+                texts.append((number, f"{block.org}{block.date}"))
+        return tuple(texts)
 
     def finding(self, rule: str, severity: str, where: int, text: str, start: int, message: str,
                 suggestion: str = "", span: str = "", fix: str | None = None) -> Finding:
         return Finding(rule, severity, where, excerpt(text, start), message, suggestion, self.unit, span,
                        start if span else -1, fix)
+
+
+def occurrences(word: str, text: str):
+    """Where `word` starts in `text`, occurrences that do not overlap (as re.finditer of the escaped
+    word finds them, without compiling a pattern for every indicator's name)."""
+    at = text.find(word) if word else -1
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def excerpt(text: str, start: int, width: int = 12) -> str:

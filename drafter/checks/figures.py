@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-
 from typing import TYPE_CHECKING
 
-from drafter.checks.base import Finding, Target
+from drafter import recache
+from drafter.checks.base import Finding, Target, occurrences
 from drafter.document import Paragraph
 
 if TYPE_CHECKING:
@@ -15,8 +14,8 @@ if TYPE_CHECKING:
 
 # A clause with these words states another quantity than the year's value: a target, an increment,
 # a cumulative or multi-year figure.
-OTHER_QUANTITY = re.compile(r"力争|确保|预计|目标|计划|新增|新建|累计|五年|历年|以来|增加|新认定")
-FIGURE = re.compile(r"[^。；，,：:]{0,10}?(突破|超过|达到|达|近|为|共|累计)?\s*(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|[\u4e00-\u9fff]{0,2})")
+OTHER_QUANTITY = recache.compile(r"力争|确保|预计|目标|计划|新增|新建|累计|五年|历年|以来|增加|新认定")
+FIGURE = recache.compile(r"[^。；，,：:]{0,10}?(突破|超过|达到|达|近|为|共|累计)?\s*(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|[\u4e00-\u9fff]{0,2})")
 
 
 def _same(number: Decimal, unit: str, indicator: Indicator, value) -> bool:
@@ -46,10 +45,11 @@ def check_figures(target: Target) -> list[Finding]:
             if not isinstance(block, Paragraph) or target.kind_at(index) == "plans":
                 continue
             text = block.text
-            for found in re.finditer(re.escape(indicator.name), text):
-                figure = FIGURE.match(text, found.end())
-                clause_start = max(text.rfind(mark, 0, found.start()) for mark in "，。；,;：")
-                if not figure or OTHER_QUANTITY.search(text, clause_start + 1, found.start()) \
+            for start in occurrences(indicator.name, text):
+                end = start + len(indicator.name)
+                figure = FIGURE.match(text, end)
+                clause_start = max(text.rfind(mark, 0, start) for mark in "，。；,;：")
+                if not figure or OTHER_QUANTITY.search(text, clause_start + 1, start) \
                         or OTHER_QUANTITY.search(figure.group(0)):
                     continue
                 word, number, unit = figure.group(1), Decimal(figure.group(2)), figure.group(3)

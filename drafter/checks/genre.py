@@ -3,24 +3,23 @@ fits the genre; the attachments the text names are the ones the 附件说明 lis
 
 from __future__ import annotations
 
-import re
-
+from drafter import recache
 from drafter.checks.base import Finding, Target
 from drafter.document import Title
 
-REQUEST = re.compile(r"妥否，?请批示|当否，?请批示|请批示|请批复|请予批复|请予审批|请审批|请批准|请予批准|恳请批准|请予核拨|请审定|妥否|当否")
+REQUEST = recache.compile(r"妥否，?请批示|当否，?请批示|请批示|请批复|请予批复|请予审批|请审批|请批准|请予批准|恳请批准|请予核拨|请审定|妥否|当否")
 # 你局/你委 are for writing down to a subordinate: never in a report to a superior
-DOWNWARD_ADDRESS = re.compile(r"你(?:部|局|委|厅|办|单位|院|校|省|市|区|县|们)")
-REPORT_TITLE = re.compile(r"报告|总结")
-TITLE_END = re.compile(r"[。，、；！？,.;!?]$")  # a line ending in ：is a 主送, not a title
+DOWNWARD_ADDRESS = recache.compile(r"你(?:部|局|委|厅|办|单位|院|校|省|市|区|县|们)")
+REPORT_TITLE = recache.compile(r"报告|总结")
+TITLE_END = recache.compile(r"[。，、；！？,.;!?]$")  # a line ending in ：is a 主送, not a title
 CLOSINGS = {"报告": "特此报告", "请示": "特此请示", "通知": "特此通知", "函": "特此函告"}
-CLOSING = re.compile(r"特此(报告|请示|通知|函告|函复)")
-ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[：:]\s*(?:1\s*[.．、]\s*)?(.*)$")
-ATTACHMENT_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*\S")
-ATTACHMENT_MENTION = re.compile(r"(?<![\d])附件\s*(\d{1,2})(?!\d)")
+CLOSING = recache.compile(r"特此(报告|请示|通知|函告|函复)")
+ATTACHMENT_LABEL = recache.compile(r"^附\s*件\s*[：:]\s*(?:1\s*[.．、]\s*)?(.*)$")
+ATTACHMENT_ITEM = recache.compile(r"^(\d{1,2})\s*[.．、]\s*\S")
+ATTACHMENT_MENTION = recache.compile(r"(?<![\d])附件\s*(\d{1,2})(?!\d)")
 
 
-TITLE_WORDS = re.compile(r"(总结|计划|报告|请示|通知|意见|方案|要点|函)$")
+TITLE_WORDS = recache.compile(r"(总结|计划|报告|请示|通知|意见|方案|要点|函)$")
 
 
 def _title(target: Target) -> tuple[int, str] | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from drafter import recache
 from drafter.errors import InputError
 
 OFFICE_LIST = "drafter-words.yaml"
@@ -89,13 +90,13 @@ class Entry:
 def load_word_list(text: str, source: str, trusted: bool = False) -> tuple[Entry, ...]:
     """One YAML word list -> entries. A list from elsewhere goes through drafter's hardened YAML reader
     and the schema, every problem a Chinese message with file:line:col; the built-in list, checked by
-    the tests, is read with libyaml for speed."""
+    the tests, is read with libyaml (its parse kept between runs) for speed."""
     from drafter.checks.registry import RULES
 
     if trusted:
-        import yaml
+        from drafter.resources import packaged_yaml
 
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = packaged_yaml(text)
     else:
         from drafter.errors import FormError
         from drafter.form.validate import schema_problems
@@ -114,7 +115,7 @@ def load_word_list(text: str, source: str, trusted: bool = False) -> tuple[Entry
         if "pattern" in item:
             if not trusted:
                 raise InputError(f"{source}: 词表第 {number} 条用了 pattern：本单位词表只接受文字（wrong），不接受正则。")
-            pattern = re.compile(item["pattern"])
+            pattern = recache.compile(item["pattern"])  # the built-in list only: fixed for a version
         entries.append(Entry(
             rule, item["right"], item["correct"], item.get("wrong", ""), pattern,
             *(tuple(item.get(k, ())) for k in ("followed_by", "preceded_by", "not_followed_by", "not_preceded_by")),

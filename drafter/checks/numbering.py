@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from drafter import recache
 from drafter.checks.base import Finding, Target
 from drafter.document import Heading, Paragraph
 from drafter.numbering import CN, ITEM, chinese_number, chinese_numeral, heading_marker as _right_marker
 from drafter.numbering import marker_number as _number, renumbered
 
 
-ATTACHMENT = re.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
+ATTACHMENT = recache.compile(r"^附\s*件\s*(\d{1,2}|[：:])")
 # text that stops without a mark has not ended, nor has text ending in a cross-reference ("…按附件2中第（五）")
-MID_SENTENCE = re.compile(rf"(?:[\u4e00-\u9fff第]|[（(][{CN}\d]+[）)])$")
-STANDARD_MARKER = re.compile(rf"^(?:[{CN}]+\s*[、，,．.]|[（(]\s*[{CN}\d]+\s*[）)]|\d{{1,2}}\s*[、．.])")
-ARTICLE = re.compile(rf"^第[{CN}百零〇\d]+[条章节]")  # 第五条 (一)(二)…: each article numbers its items anew
+MID_SENTENCE = recache.compile(rf"(?:[\u4e00-\u9fff第]|[（(][{CN}\d]+[）)])$")
+STANDARD_MARKER = recache.compile(rf"^(?:[{CN}]+\s*[、，,．.]|[（(]\s*[{CN}\d]+\s*[）)]|\d{{1,2}}\s*[、．.])")
+ARTICLE = recache.compile(rf"^第[{CN}百零〇\d]+[条章节]")  # 第五条 (一)(二)…: each article numbers its items anew
 # "注：1.……；" "2.……。": the notes under a table or form number a list of their own
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-NOTE_LIST = re.compile(r"^(?:注|说明|备注)\s*[：:]\s*1\s*[.．、]")
+NOTE_LIST = recache.compile(r"^(?:注|说明|备注)\s*[：:]\s*1\s*[.．、]")
+NOTE_STARTS = "注说备㊟"  # every character whose NFKC form starts with 注, 说 or 备: the rest need no normalising
 
 
 def _headings(target: Target):
@@ -32,7 +34,7 @@ def _headings(target: Target):
         if not isinstance(block, Heading):
             between.append(getattr(block, "text", ""))
             if isinstance(block, Paragraph):
-                if NOTE_LIST.match(unicodedata.normalize("NFKC", block.text)):
+                if block.text[:1] in NOTE_STARTS and NOTE_LIST.match(unicodedata.normalize("NFKC", block.text)):
                     note_next = 2
                 elif not open_sentence:
                     note_next = 0  # a new paragraph, not a note's wrapped line: the notes are over
@@ -138,7 +140,7 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
     return findings
 
 
-LINE_MARKERS = {3: re.compile(r"(?m)^\s*(\d{1,2})\s*[.．、](?!\d)"), 4: re.compile(r"(?m)^\s*[（(](\d{1,2})[）)]")}
+LINE_MARKERS = {3: recache.compile(r"(?m)^\s*(\d{1,2})\s*[.．、](?!\d)"), 4: recache.compile(r"(?m)^\s*[（(](\d{1,2})[）)]")}
 
 
 def _follow_lines(text: str, level: int, last: int, outer: list[int]) -> int:

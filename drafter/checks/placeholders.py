@@ -11,20 +11,21 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from drafter import recache
 from drafter.checks.base import Finding, Target
 from drafter.checks.text import MAX_PER_LINE, PLACEHOLDER, _Filtered, _not_a_numeral_year
 
 FOUND = _Filtered(PLACEHOLDER, _not_a_numeral_year)
 # what a fill-in form has and a report does not: seal and signature lines, a blank date, a form's labels
-FORM_MARK = re.compile(
+FORM_MARK = recache.compile(
     r"[（(][^（）()]{0,12}[盖签][^（）()]{0,6}[章字名][）)]|签[字名章]\s*[：:]|(?<![\d〇○零一二三四五六七八九十])年\s{2,}月\s{2,}日"
     r"|填表人|填报人|填表日期|填报日期")
-ATTACHMENT_LABEL = re.compile(r"^\s*附\s*[件表]\s*[\d０-９]*\s*(?:[：:].{0,40})?$")
-BLANK = re.compile(r"_{3,}|＿{2,}")
+ATTACHMENT_LABEL = recache.compile(r"^\s*附\s*[件表]\s*[\d０-９]*\s*(?:[：:].{0,40})?$")
+BLANK = recache.compile(r"_{3,}|＿{2,}")
 # the blank is the field itself: "联系人：____" (a label and its blank), "一式____份"
-FIELD = re.compile(r"(?:^|\s)[^\s：:，。；]{1,12}[：:]\s*(?:_{3,}|＿{2,})|一式\s*(?:_{3,}|＿{2,})\s*[份套]")
+FIELD = recache.compile(r"(?:^|\s)[^\s：:，。；]{1,12}[：:]\s*(?:_{3,}|＿{2,})|一式\s*(?:_{3,}|＿{2,})\s*[份套]")
 NEAR = 3  # lines either side of a form mark that belong to the form
-ASTERISKS = re.compile(r"[*＊]{2,}")
+ASTERISKS = recache.compile(r"[*＊]{2,}")
 FIGURE_BEFORE, FIGURE_AFTER = "共有达为计约近第增长成", "批家个项万亿元人名次年月日%．.0123456789"
 
 

@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
+from drafter import recache
 from drafter.checks.base import Finding, Target
 
-TOTAL = re.compile(r"^(合计|总计|共计|总数|合 计|总 计)$")
-SUBTOTAL = re.compile(r"小计")
-NUMBER = re.compile(r"^[-−]?\d[\d,，]*(?:\.\d+)?%?$")
-NOT_ADDITIVE = re.compile(r"率|比|%|％|占|增长|增幅|同比|排名|名次|序号|编号|年份|年度|单价|平均|均值|指数|强度")
-SHARE = re.compile(r"占比|比重|构成|所占比例|份额")
-GROWTH = re.compile(r"增长|增幅|同比|增速")
-YEAR = re.compile(r"(\d{4})\s*年?")
-THIS_YEAR, LAST_YEAR = re.compile(r"本年|今年|本期|实际"), re.compile(r"上年|去年|同期|上期")
+TOTAL = recache.compile(r"^(合计|总计|共计|总数|合 计|总 计)$")
+SUBTOTAL = recache.compile(r"小计")
+NUMBER = recache.compile(r"^[-−]?\d[\d,，]*(?:\.\d+)?%?$")
+NOT_ADDITIVE = recache.compile(r"率|比|%|％|占|增长|增幅|同比|排名|名次|序号|编号|年份|年度|单价|平均|均值|指数|强度")
+SHARE = recache.compile(r"占比|比重|构成|所占比例|份额")
+GROWTH = recache.compile(r"增长|增幅|同比|增速")
+YEAR = recache.compile(r"(\d{4})\s*年?")
+THIS_YEAR, LAST_YEAR = recache.compile(r"本年|今年|本期|实际"), recache.compile(r"上年|去年|同期|上期")
 UNIT = "个表格"
 
 

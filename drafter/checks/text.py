@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Callable
 
+from drafter import recache
 from drafter.checks.base import Finding, Target
 from drafter.document import Heading, Signature, Title
 
@@ -35,9 +36,11 @@ MAX_PER_LINE = 20  # findings of one rule in one line: enough to show, few enoug
 def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
     """A finding at each match of each rule in each line."""
     findings = []
+    texts = target.texts()
     for rule in rules:
-        for where, text in target.texts():
-            for match in islice(rule.pattern.finditer(text), MAX_PER_LINE):
+        finditer = rule.pattern.finditer
+        for where, text in texts:
+            for match in islice(finditer(text), MAX_PER_LINE):
                 findings.append(target.finding(rule.rule, rule.severity, where, text, match.start(),
                                                rule.message(match), rule.suggestion(match), match.group(0),
                                                rule.fix(match) if rule.fix else None))
@@ -45,7 +48,7 @@ def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
 
 
 CN_DIGITS = "〇○零一二三四五六七八九十"
-PLACEHOLDER = re.compile(
+PLACEHOLDER = recache.compile(
     r"[xX]{2,}|(?<![A-Za-z\d])x(?![A-Za-z\d])|Ｘ{2,}|[×＊*]{2,}|(?<=[共有达为计约近第增长成，、：\s])\*(?=[批家个项万亿元人名次年月日%．.])|○{2,}|〇{2,}|某某"
     r"|[（(【\[]\s*待[^）)】\]\n]{0,8}[）)】\]]|_{3,}|＿{2,}|在此(?:填写|输入|补充)")
 
@@ -69,7 +72,7 @@ class _Filtered:
         return (m for m in self.pattern.finditer(text) if self.keep(text, m))
 
 
-REPEATED_CHAR = re.compile(r"(的的|了了|和和|在在|是是|对对|把把)")
+REPEATED_CHAR = recache.compile(r"(的的|了了|和和|在在|是是|对对|把把)")
 
 
 @lru_cache(maxsize=1)
@@ -109,12 +112,17 @@ def repeated_clauses(text: str, longest: int = 40):
     last words of the one before) is no repeat. Linear: each separator compares at most `longest`
     characters either side (a backtracking regex took 165 s on a 400 KB line)."""
     for sep in re.finditer(r"[，,、]\s*", text):
+        following = text[sep.end():sep.end() + 1]
+        if sep.start() < 4 or not following or text.find(following, max(0, sep.start() - longest), sep.start() - 3) < 0:
+            continue  # no clause of 4+ characters before the separator starts as the text after it does
         before_start = sep.start()
         while before_start > 0 and sep.start() - before_start < longest and _wordy(text[before_start - 1]):
             before_start -= 1
         whole = sep.start() - before_start
         # in a 、 list only a whole item typed twice is a repeat: "本硕博连读、硕博连读" names two things
         for size in range(whole, 3, -1) if text[sep.start()] != "、" else (whole,):
+            if text[sep.start() - size:sep.start() - size + 1] != following:
+                continue  # the copy would start with another character: no need to compare the rest
             clause, end = text[sep.start() - size:sep.start()], sep.end() + size
             if text[sep.end():end] == clause and not (end < len(text) and _wordy(text[end])):
                 if len(re.findall(rf"[{HAN}]", re.sub(r"[xX*]", "", clause))) >= 4:
@@ -158,14 +166,14 @@ def check_repeats(target: Target) -> list[Finding]:
     return _apply(target, REPEAT_RULES)
 
 
-RELATIVE = re.compile(r"今年|去年|明年|前年|上年度|本年度|近期|日前|明天|昨天|今天|后天|下周|上周|本周|下个月|上个月")
-DATE_WITH_HAO = re.compile(r"\d{1,2}月\d{1,2}号")
-LEADING_ZERO = re.compile(r"(?<!\d)0\d月|月0\d日")
-SHORT_YEAR = re.compile(r"(?<![\d.．\-／/:：])(1[5-9]|2\d|3[0-5])年(?=[度底初末工计总上下]|\d{1,2}月)")
-SHORT_YEAR_SPAN = re.compile(r"(?<![\d.])(1[5-9]|2\d)\s*[-—～~]\s*(1[6-9]|2\d|3[0-5])年")
-WEEKDAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[（(]?\s*(?:星期|周)([一二三四五六日天])")
-CLOCK = re.compile(r"(上午|早上|下午|晚上)\s*(1[3-9]|2[0-3])\s*[:：时]\s*\d{0,2}")
-SIGN_DATE = re.compile(r"^[\s　]*[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[\s　]*$")
+RELATIVE = recache.compile(r"今年|去年|明年|前年|上年度|本年度|近期|日前|明天|昨天|今天|后天|下周|上周|本周|下个月|上个月")
+DATE_WITH_HAO = recache.compile(r"\d{1,2}月\d{1,2}号")
+LEADING_ZERO = recache.compile(r"(?<!\d)0\d月|月0\d日")
+SHORT_YEAR = recache.compile(r"(?<![\d.．\-／/:：])(1[5-9]|2\d|3[0-5])年(?=[度底初末工计总上下]|\d{1,2}月)")
+SHORT_YEAR_SPAN = recache.compile(r"(?<![\d.])(1[5-9]|2\d)\s*[-—～~]\s*(1[6-9]|2\d|3[0-5])年")
+WEEKDAY = recache.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[（(]?\s*(?:星期|周)([一二三四五六日天])")
+CLOCK = recache.compile(r"(上午|早上|下午|晚上)\s*(1[3-9]|2[0-3])\s*[:：时]\s*\d{0,2}")
+SIGN_DATE = recache.compile(r"^[\s　]*[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[\s　]*$")
 WEEKDAYS = "一二三四五六日"
 
 
@@ -215,9 +223,9 @@ def check_dates(target: Target) -> list[Finding]:
     return _apply(target, DATE_RULES)
 
 
-TITLE_SUMMARY = re.compile(r"(\d{4})年(?:上半年|年中)?(?:[^0-9年]{0,6})?(?:工作)?总结")
-TITLE_PLAN = re.compile(r"(\d{4})年(?:[^0-9年]{0,4})?(?:工作)?(计划|思路|打算|要点)")
-YEAR_IN_HEADING = re.compile(r"(\d{4})年")
+TITLE_SUMMARY = recache.compile(r"(\d{4})年(?:上半年|年中)?(?:[^0-9年]{0,6})?(?:工作)?总结")
+TITLE_PLAN = recache.compile(r"(\d{4})年(?:[^0-9年]{0,4})?(?:工作)?(计划|思路|打算|要点)")
+YEAR_IN_HEADING = recache.compile(r"(\d{4})年")
 
 
 def check_title_years(target: Target) -> list[Finding]:
@@ -251,7 +259,7 @@ def check_title_years(target: Target) -> list[Finding]:
     return findings
 
 
-SIGN_YEAR = re.compile(r"^\s*(\d{4})\s*年")  # the reader takes a 落款 dated in figures (GB/T 9704)
+SIGN_YEAR = recache.compile(r"^\s*(\d{4})\s*年")  # the reader takes a 落款 dated in figures (GB/T 9704)
 
 
 def _signing_year(target: Target, blocks: list, year: int) -> list[Finding]:
@@ -266,11 +274,11 @@ def _signing_year(target: Target, blocks: list, year: int) -> list[Finding]:
     return findings
 
 
-FULL_WIDTH_DIGIT = re.compile(r"[０-９]+")
-PERCENT_RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?%)")
-UNIT_RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?[万亿])")
+FULL_WIDTH_DIGIT = recache.compile(r"[０-９]+")
+PERCENT_RANGE = recache.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?%)")
+UNIT_RANGE = recache.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[～~—\-至]\d+(?:\.\d+)?[万亿])")
 # 3-5个, 10-20%: a hyphen between two figures before a unit (not dates 2024-12-20, years, phone numbers)
-HYPHEN_RANGE = re.compile(r"(?<![\d.\-/:])(\d{1,3}(?:\.\d+)?)\s*-\s*(\d{1,4}(?:\.\d+)?)(?![\d.\-])(?=\s*(?:%|[个万亿元家项人名次天倍户所台套条件批期周年月日]))")
+HYPHEN_RANGE = recache.compile(r"(?<![\d.\-/:])(\d{1,3}(?:\.\d+)?)\s*-\s*(\d{1,4}(?:\.\d+)?)(?![\d.\-])(?=\s*(?:%|[个万亿元家项人名次天倍户所台套条件批期周年月日]))")
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 NUMBER_RULES = (
     PatternRule("number.fullwidth", "warning", FULL_WIDTH_DIGIT,
@@ -280,7 +288,7 @@ NUMBER_RULES = (
                 lambda m: "数值范围两端都应带“%”", lambda m: f"写作“{m.group(0)}%～…%”"),
     PatternRule("number.range", "warning", UNIT_RANGE,
                 lambda m: "数值范围两端的“万”“亿”都应保留", lambda m: f"写作“{m.group(0)}万～…万”"),
-    PatternRule("number.space", "warning", re.compile(r"(?<=\d)[ \u3000]+(?=[%％])"),
+    PatternRule("number.space", "warning", recache.compile(r"(?<=\d)[ \u3000]+(?=[%％])"),
                 lambda m: "数字与“%”之间有空格", lambda m: "删去空格", lambda m: ""),
     PatternRule("number.dash", "warning", HYPHEN_RANGE,
                 lambda m: f"数值范围“{m.group(0)}”用了连字符“-”", lambda m: f"写作“{m.group(1)}～{m.group(2)}”",
@@ -293,9 +301,9 @@ def check_number_style(target: Target) -> list[Finding]:
     return _apply(target, NUMBER_RULES)
 
 
-SHARE_IN_PERCENT = re.compile(r"(比重|占比|强度|比例)[^。；，,]{0,10}?(提高|增长|上升|下降|降低|增加|减少)了?\s*\d+(?:\.\d+)?%")
-SIGN_WORD = re.compile(r"(增长|提高|增加|上升|下降|减少|降低)了?\s*[-−]\s*\d")
-FALL_TIMES = re.compile(r"(下降|减少|降低)了?\s*\d+(?:\.\d+)?\s*倍")
+SHARE_IN_PERCENT = recache.compile(r"(比重|占比|强度|比例)[^。；，,]{0,10}?(提高|增长|上升|下降|降低|增加|减少)了?\s*\d+(?:\.\d+)?%")
+SIGN_WORD = recache.compile(r"(增长|提高|增加|上升|下降|减少|降低)了?\s*[-−]\s*\d")
+FALL_TIMES = recache.compile(r"(下降|减少|降低)了?\s*\d+(?:\.\d+)?\s*倍")
 STATS_RULES = (
     PatternRule("stats.points", "warning", SHARE_IN_PERCENT,
                 lambda m: "比重、比例的变化应以“个百分点”表示，而不是“%”", lambda m: "改为“提高/降低N个百分点”"),
@@ -311,15 +319,15 @@ def check_statistics_wording(target: Target) -> list[Finding]:
     return _apply(target, STATS_RULES)
 
 
-HALF_PUNCT = re.compile(rf"(?<=[{HAN}])[,;:?!]|[,;:?!](?=[{HAN}])|(?<=[{HAN}])\.(?=$|[{HAN}])")
+HALF_PUNCT = recache.compile(rf"(?<=[{HAN}])[,;:?!]|[,;:?!](?=[{HAN}])|(?<=[{HAN}])\.(?=$|[{HAN}])")
 # (not a heading's "(一)" at the start of a line: numbering.bracket reports that one)
-HALF_PARENS = re.compile(rf"(?<!^)\([^()\n]{{0,80}}[{HAN}][^()\n]{{0,80}}\)|^\([^()\n]{{0,80}}[{HAN}]{{2}}[^()\n]{{0,80}}\)")
-ELLIPSIS = re.compile(r"(?<!\.)\.{3,5}(?!\.)|。{3,}|(?<!…)…(?!…)")  # longer dot runs lead a contents line to its page
-YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-~～]\s*(\d{4})年")
-DOUBLED = re.compile(r"([，。、；：！？])\1+|[，、；：][，。、；：]|。[，、；：]")
-STRAIGHT_QUOTE = re.compile(rf"(?<=[{HAN}，。；：、（])[\"']|[\"'](?=[{HAN}，。；：、）])")
+HALF_PARENS = recache.compile(rf"(?<!^)\([^()\n]{{0,80}}[{HAN}][^()\n]{{0,80}}\)|^\([^()\n]{{0,80}}[{HAN}]{{2}}[^()\n]{{0,80}}\)")
+ELLIPSIS = recache.compile(r"(?<!\.)\.{3,5}(?!\.)|。{3,}|(?<!…)…(?!…)")  # longer dot runs lead a contents line to its page
+YEAR_SPAN = recache.compile(r"(?<!\d)(\d{4})\s*[-~～]\s*(\d{4})年")
+DOUBLED = recache.compile(r"([，。、；：！？])\1+|[，、；：][，。、；：]|。[，、；：]")
+STRAIGHT_QUOTE = recache.compile(rf"(?<=[{HAN}，。；：、（])[\"']|[\"'](?=[{HAN}，。；：、）])")
 # not the space after 第九条 or a heading's number, which GB/T 9704 practice writes on purpose
-HAN_SPACE = re.compile(rf"(?<=[{HAN}])(?<![条章节])[ \u3000]+(?=[{HAN}])")
+HAN_SPACE = recache.compile(rf"(?<=[{HAN}])(?<![条章节])[ \u3000]+(?=[{HAN}])")
 HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"})
 # (opening, closing, half-width stand-ins): a “ closed by a straight " or a （ by a ) is a pair with a
 # wrong glyph (punct.quotes / punct.halfwidth say so), not a missing mark.
@@ -373,7 +381,7 @@ class _LinesOnly:
         return self.target.finding(*args, **kwargs)
 
 
-PARAGRAPH_END = re.compile(r"[。！？；：:!?;]\s*[”’）)]?\s*$")
+PARAGRAPH_END = recache.compile(r"[。！？；：:!?;]\s*[”’）)]?\s*$")
 
 
 def paragraphs(target: Target):
@@ -437,14 +445,18 @@ def _unmatched(target: Target, lines: list[tuple[int, str]]) -> list[Finding]:
 
 
 WRONG_GLYPH_REACH = 12  # characters: a quoted word or a bracketed note is short, and inside one sentence
-SENTENCE_END = re.compile("[。！？；]")
+SENTENCE_END = recache.compile("[。！？；]")
+
+
+# each pair's four marks as one class: a paragraph is scanned for these only
+PAIR_MARKS = {pair: recache.compile("[" + re.escape("".join(pair)) + "]") for pair in PAIRS}
 
 
 def _left_unmatched(pair: tuple[str, str, str, str], lines: list[tuple[int, str]]):
     """(+1 for an opening mark left open or -1 for a closing mark with none open, where, text, position)
     of the first mark of `pair` left unmatched in a paragraph, or None when all are matched."""
     opening, closing, half_open, half_close = pair
-    marks = re.compile("[" + re.escape(opening + closing + half_open + half_close) + "]")
+    marks = PAIR_MARKS[pair]
     stack, curly = [], 0  # stack: (where, text, position) of each mark still open
     for where, text in lines:
         for found in marks.finditer(text):  # only the marks of this pair: linear and fast

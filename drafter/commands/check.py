@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import recache
 from drafter.checks import Finding, Selection, Target, run_checks
 from drafter.checks.lexicon import read_word_list, word_lists_for
 from drafter.checks.registry import check_names
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the form package pulls in jsonschema: not needed to proofre
 __all__ = ["CheckedFile", "CheckReport", "check_files", "check_text", "format_finding", "read_draft"]
 
 
-PAIR_MARKS = re.compile("[“”（）《》‘’【】]")
+PAIR_MARKS = recache.compile("[“”（）《》‘’【】]")
 
 
 def read_draft(path: Path):
@@ -117,7 +117,7 @@ def check_files(paths: list[Path], form: Path | None = None, disable=frozenset()
         from concurrent.futures import ProcessPoolExecutor
         from itertools import repeat
 
-        import drafter.reading  # noqa: F401  imported once here, before the workers are forked
+        import drafter.reading.read  # noqa: F401  the readers imported once here, before the workers are forked
 
         workers = min(jobs, len(paths))
         with ProcessPoolExecutor(max_workers=workers) as pool:

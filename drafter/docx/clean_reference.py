@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from drafter import recache
 from drafter.docx.guard import parse_xml
 from drafter.errors import InputError
 
@@ -34,7 +35,7 @@ RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 ALLOWED_FIELDS = frozenset({"PAGE", "NUMPAGES"})
 # A link written straight into an attribute (VML o:href, src), not through a relationship; schema URIs such as
 # a:graphicData/@uri name a format, not a place, and stay.
-LINK_VALUE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|\\\\|mhtml:|file:)", re.IGNORECASE)
+LINK_VALUE = recache.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|\\\\|mhtml:|file:)", re.IGNORECASE)
 SCHEMA_HOSTS = ("schemas.openxmlformats.org/", "schemas.microsoft.com/", "purl.oclc.org/", "www.w3.org/",
                 "purl.org/", "ns.adobe.com/")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".emf", ".wmf", ".tif", ".tiff")

@@ -8,28 +8,39 @@ quarter em between Chinese and a figure or Latin word (autoSpaceDN/DE), on each 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 DIGIT_EM = 0.62
 LATIN_EM = {".": 0.3, ",": 0.3, "%": 0.9, "&": 0.8, "-": 0.35, "+": 0.6, " ": 0.3}
 SCRIPT_GAP_EM = 0.25
 
 
+@lru_cache(maxsize=None)  # a table's layout measures the same few hundred characters thousands of times
 def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WFA"
 
 
-def em_width(text: str, digit_em: float = DIGIT_EM, gap_em: float = SCRIPT_GAP_EM) -> float:
-    total = 0.0
+def prefix_widths(text: str, digit_em: float = DIGIT_EM, gap_em: float = SCRIPT_GAP_EM) -> list[float]:
+    """[em_width(text[:0]), em_width(text[:1]), …, em_width(text)], in one pass over the text."""
+    widths = [0.0]
+    total, was_wide = 0.0, None
     for index, char in enumerate(text):
-        if is_wide(char):
+        wide = is_wide(char)
+        if wide:
             total += 1.0
         elif char.isdigit():
             total += digit_em
         else:
             total += LATIN_EM.get(char, 0.75 if char.isupper() else 0.55)
-        if index and is_wide(char) != is_wide(text[index - 1]):
+        if index and wide != was_wide:
             total += gap_em
-    return total
+        was_wide = wide
+        widths.append(total)
+    return widths
+
+
+def em_width(text: str, digit_em: float = DIGIT_EM, gap_em: float = SCRIPT_GAP_EM) -> float:
+    return prefix_widths(text, digit_em, gap_em)[-1]
 
 
 def typeset_width(text: str) -> float:

@@ -10,21 +10,22 @@ never inside a figure.
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
-from drafter.docx.measure import em_width
+from drafter import recache
+from drafter.docx.measure import em_width, prefix_widths
 
 TYPE_AREA_PT = 156 / 25.4 * 72
 CELL_MARGIN_PT = 3.0  # left and right, each (w:tblCellMar); Word's own 5.4 pt wastes a character a column
 CELL_PADDING_PT = 2 * CELL_MARGIN_PT + 1.5  # both margins, plus room for rounding and the rule
 # Pieces of a cell that must stay on one line: a rank, a figure with its sign and %, a Latin word,
 # and a short Chinese word-like run ("个百分点"); longer Chinese runs may wrap, preferably at BREAK_BEFORE.
-WHOLE = re.compile(r"第\d+位|[+\-−]?\d[\d.,]*[%‰]?|[A-Za-z&]+")
+WHOLE = recache.compile(r"第\d+位|[+\-−]?\d[\d.,]*[%‰]?|[A-Za-z&]+")
 SHORT_RUN = 4
 # Word boundaries in an indicator's name or a change ("提高" / "1.8个百分点"), without a segmenter
 # (the build never loads jieba): before a figure, a rank, 占 or a conjunction, before the head noun
 # of a statistic, and after the nouns that close a phrase in these names ("规上工业企业" / "研发费用").
-BREAK_BEFORE = re.compile(
+BREAK_BEFORE = recache.compile(
     r"第\d|占|[与和及、]|个百分点|[+\-−]?\d|比重|增加值|总数|总额|数量|成交额|授权量|经费|费用|支出|投入|收入|强度|"
     r"(?<=企业|产业|技术|机构|平台|项目|人才|成果|资金|财政|全市|全省|全县|规上)"
 )
@@ -32,7 +33,7 @@ FORCED_BREAK_COST = 3  # a break inside a word costs as much as three extra line
 MIN_NAME_CHARS = 6
 
 
-SHORT_RANK = re.compile(r"[^\s\d第]{1,2}第\d+位")  # "全市第2位": a two-character scope stays with its rank
+SHORT_RANK = recache.compile(r"[^\s\d第]{1,2}第\d+位")  # "全市第2位": a two-character scope stays with its rank
 NEVER_BEFORE = set("，。、；：？！）》”%‰")
 
 
@@ -103,25 +104,26 @@ def _total_lines(rows, widths: list[float], size_pt: float) -> int:
 
 def cell_lines(text: str, width_pt: float, size_pt: float) -> list[str]:
     """A cell's text in lines that fit its column, broken between words, never inside a figure."""
-    return _broken(text, width_pt, size_pt)[0]
+    return list(_broken(text, width_pt, size_pt)[0])
 
 
-def _broken(text: str, width_pt: float, size_pt: float) -> tuple[list[str], int]:
+@lru_cache(maxsize=4096)  # column_widths tries each cell at several widths, and the writer asks again
+def _broken(text: str, width_pt: float, size_pt: float) -> tuple[tuple[str, ...], int]:
     """The lines, and how many breaks had to fall inside a word (no word boundary fitted)."""
     capacity = (width_pt - CELL_PADDING_PT) / size_pt
     lines, rest, forced = [], text, 0
-    while em_width(rest) > capacity:
+    while (widths := prefix_widths(rest))[-1] > capacity:
         inside = {at for a, b in _whole_spans(rest) for at in range(a + 1, b)}
         fits = [at for at in range(1, len(rest))
-                if at not in inside and em_width(rest[:at]) <= capacity and _may_break(rest, at)]
+                if at not in inside and widths[at] <= capacity and _may_break(rest, at)]
         if not fits:
             break
         preferred = [at for at in fits if BREAK_BEFORE.match(rest, at)]
         # The last word boundary that fits, if it fills at least half the line; else any word
         # boundary that fits; else (no boundary at all) fill the line and count a forced break.
-        good = [at for at in preferred if em_width(rest[:at]) >= capacity / 2] or preferred
+        good = [at for at in preferred if widths[at] >= capacity / 2] or preferred
         at = good[-1] if good else fits[-1]
         forced += not good
         lines.append(rest[:at])
         rest = rest[at:]
-    return lines + [rest], forced
+    return (*lines, rest), forced

@@ -9,8 +9,8 @@ No word segmenter here: the build never loads jieba, and titles follow a few fix
 from __future__ import annotations
 
 import itertools
-import re
 
+from drafter import recache
 from drafter.docx.measure import em_width
 
 # 2号 (22 pt) characters on a 156 mm line: 442 pt / 22 pt is 20.
@@ -18,14 +18,14 @@ TITLE_CHARS = 20
 MAX_LINES = 4
 # Preferred break points, cheapest first: (pattern matching the text that starts the new line, cost).
 STARTS = (
-    (re.compile(r"[及暨]"), 0),
-    (re.compile(r"关于"), 0),
-    (re.compile(r"[和与]"), 1),
-    (re.compile(r"(?<![\d—–-])\d{4}(?:[—–-]\d{4})?年"), 1),
-    (re.compile(r"(?:过去|今后|未来|近)[一二三四五六七八九十\d]+年"), 1),
+    (recache.compile(r"[及暨]"), 0),
+    (recache.compile(r"关于"), 0),
+    (recache.compile(r"[和与]"), 1),
+    (recache.compile(r"(?<![\d—–-])\d{4}(?:[—–-]\d{4})?年"), 1),
+    (recache.compile(r"(?:过去|今后|未来|近)[一二三四五六七八九十\d]+年"), 1),
 )
 # Where an organisation's name ends ("…科学技术局", "…人民政府"), when the form's org is not a prefix.
-ORG_END = re.compile(r"(?:委员会|办公室|人民政府|政府|管委会|中心|研究院|局|厅)(?=.)")
+ORG_END = recache.compile(r"(?:委员会|办公室|人民政府|政府|管委会|中心|研究院|局|厅)(?=.)")
 NEVER_AFTER = set("的和及与暨、（《“")
 NEVER_BEFORE = set("，。、；：？！）》”")
 FALLBACK_COST = 4

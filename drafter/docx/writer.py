@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.styles import BabelFish
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -169,7 +170,7 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
                own_reference: bool = False) -> bytes:
     """Render the blocks with the reference's styles; returns reproducible bytes with a fingerprint."""
     document = open_reference(reference, layout, own_reference)
-    ids = {name: document.styles[name].style_id for name in STYLE_NAMES}  # looked up once, not per paragraph
+    ids = _style_ids(document, STYLE_NAMES)  # looked up once, not per paragraph
     numbers = numbered_headings(draft.blocks)
     one_char = BODY_SIZE.pt
     run_in = None  # a level-3 heading paragraph waiting for its first paragraph of text
@@ -208,6 +209,22 @@ def write_docx(draft: Document, info: DocumentInfo, reference: Path | bytes, lay
     return _finish(document)
 
 
+def _style_ids(document, names) -> dict[str, str]:
+    """Style name -> style id for `names`, in one pass over the styles part (python-docx's styles[name]
+    runs an XPath query over all of them for each name); the first style of a name wins, as there."""
+    by_name: dict[str, str] = {}
+    style_id, name_tag, val = qn("w:styleId"), qn("w:name"), qn("w:val")
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        name = style.find(name_tag)
+        if name is not None and name.get(val) is not None and style.get(style_id) is not None:
+            by_name.setdefault(name.get(val), style.get(style_id))
+    ids = {}
+    for name in names:
+        internal = BabelFish.ui2internal(name)  # "Heading 1" is "heading 1" in the part, as python-docx maps it
+        ids[name] = by_name[internal] if internal in by_name else document.styles[name].style_id
+    return ids
+
+
 def _attachment_note_length(blocks, signature: int, reach: int = 10) -> int:
     """How many paragraphs right before the 落款 form the 附件说明 ("附件：1.…" and its further lines)."""
     for start in range(signature - 1, max(-1, signature - 1 - reach), -1):
@@ -236,14 +253,9 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
         column.width = Pt(width)
     for row_index, (row, cells) in enumerate(zip(table.rows, block.rows)):
         xml.set_cant_split(row)
-        for cell, width, text in zip(row.cells, widths, cells):
-            cell.width = Pt(width)
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            xml.set_paragraph_style(paragraph, ids[STYLE_TABLE_TEXT])
-            xml.set_snap_to_grid(paragraph._p.get_or_add_pPr(), False)  # 18 pt lines, not the 28.95 pt grid
-            for run in _add_lines(paragraph, cell_lines(text, width, TABLE_SIZE.pt)):
-                run.bold = True if row_index == 0 else None
+        for tc, width, text in zip(row._tr.tc_lst, widths, cells):
+            # off the 28.95 pt line grid: table text is set in 18 pt lines
+            xml.fill_cell(tc, Pt(width), ids[STYLE_TABLE_TEXT], cell_lines(text, width, TABLE_SIZE.pt), row_index == 0)
     xml.set_repeat_header(table.rows[0])
 
 

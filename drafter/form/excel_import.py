@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from drafter import recache
 from drafter.catalogue import MONEY_UNITS, catalogue
 from drafter.encoding import OLE_MAGIC, decode_text
 from drafter.errors import InputError
@@ -43,10 +44,10 @@ VALUE_WORDS = ("本年", "本期", "今年", "当年", "完成", "实绩", "实�
 PREVIOUS_WORDS = ("上年", "去年", "上年同期", "同期")
 # Columns derived from the figures (增幅, 完成率, 排名…) are not figures to import.
 DERIVED_WORDS = ("率", "增", "减", "同比", "比上年", "排名", "位次", "备注", "说明", "差")
-TOTAL_NAMES = re.compile(r"^(全[县市区旗]?)?(合计|总计|小计|总数|共计|汇总)$")
-NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[\d]+\s)\s*")
-UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,6})[)）]$")
-YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)年?(.*)$")
+TOTAL_NAMES = recache.compile(r"^(全[县市区旗]?)?(合计|总计|小计|总数|共计|汇总)$")
+NUMBERING = recache.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[\d]+\s)\s*")
+UNIT_IN_NAME = recache.compile(r"[（(]([^（）()]{1,6})[)）]$")
+YEAR_HEADER = recache.compile(r"^((?:19|20)\d\d)年?(.*)$")
 NOT_XLSX = "不是有效的 .xlsx 文件，或文件已损坏"
 MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from drafter import recache
 from drafter.errors import Problem
 from drafter.form.yaml_source import SourceMap, visible
 
@@ -30,9 +31,9 @@ ENUM_NAMES = {
     "居中": "centred", "奇偶": "odd-even",
     "导语": "opening", "工作成效": "achievements", "存在问题": "problems", "存在的问题": "problems", "工作计划": "plan",
 }
-THOUSANDS = re.compile(r"[-+]?\d{1,3}([,_]\d{3})+(\.\d+)?")
-UNDERSCORED = re.compile(r"[-+]?\d+(_\d+)+(\.\d+)?")
-DATE = re.compile(r"((?:19|20)\d{2})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?")
+THOUSANDS = recache.compile(r"[-+]?\d{1,3}([,_]\d{3})+(\.\d+)?")
+UNDERSCORED = recache.compile(r"[-+]?\d+(_\d+)+(\.\d+)?")
+DATE = recache.compile(r"((?:19|20)\d{2})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?")
 YEAR_PATHS = (("meta", "year"), ("plan", "year"))
 BASES = {"0x": ("十六", 16), "0X": ("十六", 16), "0b": ("二", 2), "0B": ("二", 2), "0o": ("八", 8), "0O": ("八", 8)}
 

@@ -5,10 +5,10 @@ A warning never stops a build unless --strict; each one is located like an error
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from drafter import indicators as facts
+from drafter import recache
 from drafter.catalogue import catalogue_entry, unit_fits
 from drafter.errors import Problem
 from drafter.form.model import Report, Section
@@ -62,10 +62,10 @@ def last_year_warnings(report: Report, source: SourceMap, last: Report) -> list[
 
 PLACEHOLDERS = ("在此填写", facts.TO_FILL, "待填写")
 # A number typed before a title or an item; drafter numbers them by position, so it would print twice.
-TITLE_NUMBER = re.compile(
+TITLE_NUMBER = recache.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|\d{1,2}\s*[、．.](?!\d)"
     r"|[（(]\s*\d{1,2}\s*[）)]|[①-⑳])\s*")
-ITEM_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+是\s*[，,：:、]?\s*")
+ITEM_NUMBER = recache.compile(r"^\s*[一二三四五六七八九十]+是\s*[，,：:、]?\s*")
 MONEY = {"元": 1, "万元": 10**4, "亿元": 10**8}
 
 

@@ -10,12 +10,12 @@ with its line and column.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from drafter import recache
 from drafter.encoding import decode_text
 from drafter.safeio import read_bounded
 from drafter.errors import FormError, InputError, Problem
@@ -37,10 +37,10 @@ STR, INT, FLOAT, BOOL, NULL, MAP, SEQ = (CORE + name for name in ("str", "int", 
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-INT_RE = re.compile(r"[-+]?[0-9]+")
-FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-INF_RE = re.compile(r"[-+]?\.(inf|Inf|INF)")
-NAN_RE = re.compile(r"\.(nan|NaN|NAN)")
+INT_RE = recache.compile(r"[-+]?[0-9]+")
+FLOAT_RE = recache.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+INF_RE = recache.compile(r"[-+]?\.(inf|Inf|INF)")
+NAN_RE = recache.compile(r"\.(nan|NaN|NAN)")
 
 
 def _plain_resolving(base):
@@ -92,15 +92,18 @@ def format_path(path: PathKey) -> str:
     return text
 
 
+# C0 controls but Tab, LF and CR; DEL and the C1 controls; surrogates; the non-characters U+FDD0…U+FDEF
+# and the last two code points of each of the 17 planes (U+FFFE, U+FFFF, U+1FFFE…)
+BAD_CHARACTER = recache.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | last) for plane in range(17) for last in (0xFFFE, 0xFFFF)) + "]")
+
+
 def bad_character(text: str) -> str | None:
     """The first character Word cannot store or a draft must not carry: C0/C1 controls (ESC, VT, the
     draft's directive marker U+001E), non-characters (U+FFFE, U+FDD0…) and lone surrogates."""
-    for char in text:
-        code = ord(char)
-        if (code < 32 and char not in "\t\n\r") or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF \
-                or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
-            return char
-    return None
+    found = BAD_CHARACTER.search(text)
+    return found.group() if found else None
 
 
 def visible(text: str) -> str:

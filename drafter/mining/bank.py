@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from drafter.errors import FormError, InputError
-from drafter.resources import schemas_dir, seeds_dir
+from drafter.resources import packaged_yaml, schemas_dir, seeds_dir
 
 KINDS = ("headings", "openings", "transitions", "problem_leads", "plan_leads", "closings", "sentences", "frames",
          "collocations", "indicator_phrasing", "passages")
@@ -195,7 +195,7 @@ MAX_BANK_NODES = 400_000  # a full bank has about 120,000 nodes
 
 @cache
 def bank_schema() -> dict:
-    return yaml.safe_load((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml((schemas_dir() / "phrasebank.schema.yaml").read_text(encoding="utf-8"))  # on every build
 
 
 def load_bank(path: Path | None = None) -> PhraseBank:

@@ -11,30 +11,31 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from drafter import recache
 from drafter.document import Block, Document, Heading, Paragraph
 from drafter.numbering import marker_number
 
-PROBLEMS = re.compile(r"问题|不足|困难|差距|短板|薄弱")
-PLANS = re.compile(r"计划|打算|思路|要点|目标|措施|安排|展望|今后|下一步|下步|明年|谋划|任务|重点工作|总体要求|"
+PROBLEMS = recache.compile(r"问题|不足|困难|差距|短板|薄弱")
+PLANS = recache.compile(r"计划|打算|思路|要点|目标|措施|安排|展望|今后|下一步|下步|明年|谋划|任务|重点工作|总体要求|"
                    r"保障|部署|举措|路径|方向和")
-ACHIEVEMENTS = re.compile(r"工作|成绩|成效|情况|总结|回顾|完成|进展|亮点|成就|成果|做法|经验")
+ACHIEVEMENTS = recache.compile(r"工作|成绩|成效|情况|总结|回顾|完成|进展|亮点|成就|成果|做法|经验")
 # Words of a part that is neither: rules, conditions, procedures, contacts, notes.
-OTHER = re.compile(r"总则|附则|原则|定义|条件|范围|对象|联系|程序|流程|材料|事项|事宜|注释|资料来源|说明|方式|时间|地点|"
+OTHER = recache.compile(r"总则|附则|原则|定义|条件|范围|对象|联系|程序|流程|材料|事项|事宜|注释|资料来源|说明|方式|时间|地点|"
                    r"意义|概况|概述|引言|申报|征集|内容|附件|附表|标准|规范|要求|格式|准则|分工|机构|类别|总额|"
                    r"形势|背景|大纲|作答|笔试|申论|测验|考试|结束语|结语")
-RESULT_ENDING = re.compile(r"(增强|提升|提高|加强|优化|改善|突破|显现|增长|成效|进展|扩大|完善|明显|显著|巩固|加快|"
+RESULT_ENDING = recache.compile(r"(增强|提升|提高|加强|优化|改善|突破|显现|增长|成效|进展|扩大|完善|明显|显著|巩固|加快|"
                            r"发展|推进|见效|向好|有力|稳步|持续|不断|新高|跨越)$")
-TASK_START = re.compile(r"^(加快|推进|推动|加强|强化|完善|建立|健全|实施|打造|培育|构建|提升|促进|深化|落实|贯彻|支持|"
+TASK_START = recache.compile(r"^(加快|推进|推动|加强|强化|完善|建立|健全|实施|打造|培育|构建|提升|促进|深化|落实|贯彻|支持|"
                         r"聚集|聚焦|扩大|做好|开展|积极|着力|大力|逐步|统筹|扎实|以|坚持|全面|持续|优化|夯实|拓展|"
                         r"集约|精简|建设|发展|引领|营造|规范|严格|确保|突破|系统|履行|落实|健全|充分|注重|抓好|围绕)")
-YEAR = re.compile(r"(\d{4})年")
-PLAN_GENRE = re.compile(r"方案|计划|要点|意见|规划|行动|通知|倡议|函|指南|纲要|决定|思路|打算")
-REPORT_GENRE = re.compile(r"总结|报告|公报|回顾|答复|情况|综述")
-RULES_GENRE = re.compile(r"办法|细则|规定|规范|大纲|条例|章程|守则|准则")
+YEAR = recache.compile(r"(\d{4})年")
+PLAN_GENRE = recache.compile(r"方案|计划|要点|意见|规划|行动|通知|倡议|函|指南|纲要|决定|思路|打算")
+REPORT_GENRE = recache.compile(r"总结|报告|公报|回顾|答复|情况|综述")
+RULES_GENRE = recache.compile(r"办法|细则|规定|规范|大纲|条例|章程|守则|准则")
 # A paragraph that turns to the problems, and one that turns from them to what comes next.
-PROBLEM_LEAD = re.compile(r"(存在|还有|仍有|面临|也要看到|清醒看到)[^。！？]{0,24}(问题|不足|短板|困难|差距|挑战)|"
+PROBLEM_LEAD = recache.compile(r"(存在|还有|仍有|面临|也要看到|清醒看到)[^。！？]{0,24}(问题|不足|短板|困难|差距|挑战)|"
                           r"^[^。！？]{0,12}(问题|不足|短板)(主要)?(是|有|表现在|如下)")
-PLAN_LEAD = re.compile(r"^(下一步|下步|今后|明年|新的一年|\d{4}年[，,]?(我们|我局|全县|全市)?(将|要)|为此)")
+PLAN_LEAD = recache.compile(r"^(下一步|下步|今后|明年|新的一年|\d{4}年[，,]?(我们|我局|全县|全市)?(将|要)|为此)")
 
 
 def report_year(document: Document) -> int | None:

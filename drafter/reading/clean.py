@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import recache
 from drafter.reading.headings import WHITE_SPACE
 
 # Short lines containing these are page furniture, not report text.
@@ -20,15 +21,15 @@ SITE_SENTENCE = ("下载", "预览", "本站", "转载", "侵权", "网友", "VI
 ALWAYS_CLUTTER = ("本文简介", "http://", "https://", "www.")
 SHORT = 60
 REPEAT = 20  # characters: a shorter line ("各位代表！", "一是加强领导。") may well say the same thing twice
-LEADING_JUNK = re.compile(r"^[\s?？�·•●■□◆★>]+")
-PAGE_COUNTER = re.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
-SPACES = re.compile(r"[\s\u3000]+")
-SENTENCE_MARKS = re.compile(r"[，。！？；]$|[，,]")
-NOT_WORD = re.compile(r"[\W_]+")
+LEADING_JUNK = recache.compile(r"^[\s?？�·•●■□◆★>]+")
+PAGE_COUNTER = recache.compile(r"^(第\s*\d+\s*页|\d+\s*/\s*\d+|共\s*\d+\s*页)$")
+SPACES = recache.compile(r"[\s\u3000]+")
+SENTENCE_MARKS = recache.compile(r"[，。！？；]$|[，,]")
+NOT_WORD = recache.compile(r"[\W_]+")
 # The marks and spaces of Chinese and Western text, every one a NOT_WORD character: removing them by an
 # explicit class is quicker than testing every character's Unicode category, and what is left is then
 # most often all letters and figures already.
-_COMMON_NOT_WORD = re.compile("[" + "".join(
+_COMMON_NOT_WORD = recache.compile("[" + "".join(
     re.escape(chr(code)) for block in (range(0x80), range(0xA0, 0x100), range(0x2000, 0x2070), range(0x3000, 0x3040),
                                        range(0xFF00, 0xFFF0))
     for code in block if not chr(code).isalnum()) + "]+")

@@ -6,33 +6,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import recache
 from drafter.numbering import CN, chinese_number, match_marker
 
-RUN_IN_END = re.compile(r"[。！？]")
+RUN_IN_END = recache.compile(r"[。！？]")
 # Inside running text a heading starts after a sentence end or a space: 一、 and （一） always; 1. 1、
 # and （1） only when a short caption ending in 。 follows, because a viewer's page numbers ("1、"
 # glued to a page's first words) and figures ("1.26亿元") look like them.
-INLINE_MARKER = re.compile(rf"(?:^|(?<=[\s。；：:！？]))(?:[{CN}]+、|[（(][{CN}]+[）)])")
-INLINE_DIGIT_MARKER = re.compile(r"(?<=[。；！？])(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。)")
-# The same markers found twice as fast: the break before a marker is matched (group 1 is the marker)
-# rather than looked behind for at every character; a line's first marker is tried apart. No marker
-# contains a break, so the matches are those of the patterns above.
+INLINE_MARKER = recache.compile(rf"(?:^|(?<=[\s。；：:！？]))(?:[{CN}]+、|[（(][{CN}]+[）)])")
+INLINE_DIGIT_MARKER = recache.compile(r"(?<=[。；！？])(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。)")
 # What \s matches, spelled out: a plain class is tested quicker than a category (tests check it is the same).
 WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_MARKER_AFTER_BREAK = re.compile(rf"[{re.escape(WHITE_SPACE)}。；：:！？]((?:[{CN}]+、|[（(][{CN}]+[）)]))")
-_MARKER_AT_START = re.compile(rf"(?:[{CN}]+、|[（(][{CN}]+[）)])")
-_DIGIT_MARKER_AFTER_END = re.compile(r"[。；！？]((?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。))")
+# The same markers found twice as fast: the break before a marker is matched (group 1 is the marker)
+# rather than looked behind for at every character; a line's first marker is tried apart. No marker
+# contains a break, so the matches are those of the patterns above.
+_MARKER_AFTER_BREAK = recache.compile(rf"[{re.escape(WHITE_SPACE)}。；：:！？]((?:[{CN}]+、|[（(][{CN}]+[）)]))")
+_MARKER_AT_START = recache.compile(rf"(?:[{CN}]+、|[（(][{CN}]+[）)])")
+_DIGIT_MARKER_AFTER_END = recache.compile(r"[。；！？]((?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。))")
 # Part names that stand without a number: "2017年主要工作成绩", "结束语", "注释："
-UNNUMBERED = re.compile(
+UNNUMBERED = recache.compile(
     r"^(\d{4}年)?[^，。；,;]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点|重点工作|"
     r"工作安排|主要任务)[：:]?$|^(结束语|结语|过去五年的?回顾|今后五年的?主要任务|注释|资料来源|附注)[：:]?$")
 # "01综合": a statistical bulletin's numbered part names, two digits and no mark
-SPACE_RUN = re.compile(r"\s+")
+SPACE_RUN = recache.compile(r"\s+")
 # A child's first marker glued after a heading's title, and what may stand before it.
-FIRST_CHILD = re.compile(r"[（(](?:一|1)[）)]|(?<![\d.．])1[、.．](?!\d)")
-BEFORE_CHILD = re.compile(r"[\u4e00-\u9fff）)”》]")
-TWO_DIGIT_PART = re.compile(r"^(0[1-9]|1[0-9])([\u4e00-\u9fff][^，。；：,;:\d]{1,14})$")
+FIRST_CHILD = recache.compile(r"[（(](?:一|1)[）)]|(?<![\d.．])1[、.．](?!\d)")
+BEFORE_CHILD = recache.compile(r"[\u4e00-\u9fff）)”》]")
+TWO_DIGIT_PART = recache.compile(r"^(0[1-9]|1[0-9])([\u4e00-\u9fff][^，。；：,;:\d]{1,14})$")
 HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
 _HALF_FULL_PAIRS = tuple((chr(half), full) for half, full in HALF_TO_FULL.items())
 CAPTION = 45        # characters: a run-in heading's title is at most this long; longer is a statement
@@ -62,7 +63,7 @@ def normalise(text: str) -> str:
 
 
 # 第一章 / 第二节 / 第三条: the parts of rules and plans. An article that is a whole sentence is text.
-ARTICLE = re.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
+ARTICLE = recache.compile(rf"^第\s*([{CN}]+|\d{{1,3}})\s*([章节条])[\s\u3000]*")
 ARTICLE_LEVELS = {"章": 1, "节": 2, "条": 3}  # 条 rises to the level under 章 and 节 once the reader knows which it has
 SHORT_ARTICLE = 20
 
@@ -175,7 +176,7 @@ def split_running_text(line: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-_QUOTE_OR_SPACE = re.compile("[“‘《「”’》」 \u3000]")
+_QUOTE_OR_SPACE = recache.compile("[“‘《「”’》」 \u3000]")
 
 
 def _cut_at_space(piece: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from drafter import recache
 from drafter.document import Block, Document, Heading, Paragraph, Recipient, Run, Signature, Table, Title
 from drafter.encoding import decode_lines
 from drafter.errors import InputError
@@ -19,15 +20,15 @@ from drafter.reading.headings import (HeadingMatch, has_caption, match_heading, 
                                       split_glued, split_running_text)
 from drafter.reading.source import Line
 
-TITLE_WORDS = re.compile(r"总结|计划|报告|要点|打算|思路|方案|意见|通知|办法|细则|规定|决定|规划|纲要|公报|纪要|大纲|指南|通报")
-DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
-CONTENTS = re.compile(r"^目\s*录$")
-ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*\d")          # "附件：1.项目课程内容"
-ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
-ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")      # "附件2" above an attachment's title
-DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-ORG = re.compile(r"(局|委员会|委|政府|办公室|中心|院)$")
-FILE_SUFFIX = re.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
+TITLE_WORDS = recache.compile(r"总结|计划|报告|要点|打算|思路|方案|意见|通知|办法|细则|规定|决定|规划|纲要|公报|纪要|大纲|指南|通报")
+DOCUMENT_NUMBER = recache.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+CONTENTS = recache.compile(r"^目\s*录$")
+ATTACHMENT_LIST = recache.compile(r"^附\s*件\s*[：:]\s*\d")          # "附件：1.项目课程内容"
+ATTACHMENT_ITEM = recache.compile(r"^\d{1,2}\s*[.．、]")
+ATTACHMENT_LABEL = recache.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")      # "附件2" above an attachment's title
+DATE = recache.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+ORG = recache.compile(r"(局|委员会|委|政府|办公室|中心|院)$")
+FILE_SUFFIX = recache.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report is about 100 KB; 8 MB (~2,000 pages) takes mine ~50 s, check ~15 s
 SHORT_HEADING = 40  # characters: a bold or styled line longer than this is text, not a heading
 READABLE = (".docx", ".txt") + CONVERTIBLE

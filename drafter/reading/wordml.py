@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+from drafter import recache
 from drafter.docx.guard import parse_xml, read_package
 from drafter.errors import InputError
 from drafter.numbering import render_level_text
@@ -25,8 +26,8 @@ NS = {"w": W, "mc": MC}
 # of a text box or shape, field instructions, footnote references' marks.
 HIDDEN = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}instrText", f"{{{W}}}delText",
           f"{{{W}}}pPr", f"{{{W}}}rPr", f"{{{W}}}txbxContent", f"{{{W}}}delInstrText"}
-HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
-TOC_STYLE = re.compile(r"^(toc\b|目录)", re.I)
+HEADING_NAME = recache.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+TOC_STYLE = recache.compile(r"^(toc\b|目录)", re.I)
 # Drafter's attachment-page styles: furniture around a table it wrote, not report text.
 ATTACHMENT_STYLES = ("附件标识", "表题")
 
@@ -193,7 +194,7 @@ def _bold(rpr) -> bool | None:
 
 
 BREAK = "\x0b"  # a line break inside a paragraph, until we know whether it ends a line of its own
-BREAK_ENDS_LINE = re.compile(r"(?<=[。！？；：:])\x0b|\x0b(?=\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
+BREAK_ENDS_LINE = recache.compile(r"(?<=[。！？；：:])\x0b|\x0b(?=\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
                              r"\d{1,2}[、.．]\D|[•·●■◆▪○\uf06c\uf0a7\uf0b7\uf0d8]))")
 
 

@@ -2,17 +2,17 @@
 fifth of a build of the main example); its bytecode cache keeps the compiled code per template file,
 checked against the source's hash, so an edited template is compiled afresh.
 
-The cache lives in the user's cache folder (%LOCALAPPDATA%\\drafter\\cache on Windows, ~/.cache/drafter
-elsewhere; DRAFTER_CACHE_DIR overrides, DRAFTER_CACHE_DIR=off turns it off). A cache that cannot be
-written or read is simply not used: the template is compiled as before.
+The cache lives in the templates/ folder of drafter's cache folder (drafter.cache_dir). A cache that
+cannot be written or read is simply not used: the template is compiled as before.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import jinja2
+
+from drafter.cache_dir import cache_root
 
 
 class _QuietCache(jinja2.FileSystemBytecodeCache):
@@ -32,13 +32,8 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
 
 
 def cache_folder() -> Path | None:
-    chosen = os.environ.get("DRAFTER_CACHE_DIR")
-    if chosen:
-        return None if chosen.lower() == "off" else Path(chosen)
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "drafter" / "cache" / "templates"
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "drafter" / "templates"
+    root = cache_root()
+    return None if root is None else root / "templates"
 
 
 def bytecode_cache() -> jinja2.BytecodeCache | None:

@@ -13,7 +13,9 @@ import re
 import sys
 from pathlib import Path
 
-LAYERED = re.compile(r"^@(\d+)/(.+)$")  # "@2/report.j2": report.j2 looked up from layer 2 down
+from drafter import recache
+
+LAYERED = recache.compile(r"^@(\d+)/(.+)$")  # "@2/report.j2": report.j2 looked up from layer 2 down
 
 
 def user_templates_dir() -> Path:
@@ -33,6 +35,8 @@ def split_layer(template: str) -> tuple[int, str]:
 
 def next_layer_extends(source: str, name: str, next_layer: int) -> str:
     """A template extending its own name extends the next layer's template of that name."""
+    if name not in source:  # most templates do not extend their own name: no pattern to compile
+        return source
     pattern = re.compile(r"(\{%-?\s*extends\s+)([\"'])" + re.escape(name) + r"\2")
     return pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}@{next_layer}/{name}{m.group(2)}", source)
 
@@ -50,8 +54,8 @@ SYNTAX_MESSAGES = (
     (re.compile(r"Block '(\w+)' defined twice"), lambda m: f"块“{m.group(1)}”定义了两次"),
     (re.compile(r"no filter named '(\w+)'"), lambda m: f"没有名为“{m.group(1)}”的过滤器"),
 )
-UNDEFINED = re.compile(r"'([^']+)' is undefined")
-NO_ATTRIBUTE = re.compile(r"'([^']+)' has no attribute '([^']+)'")
+UNDEFINED = recache.compile(r"'([^']+)' is undefined")
+NO_ATTRIBUTE = recache.compile(r"'([^']+)' has no attribute '([^']+)'")
 
 
 def did_you_mean(name: str, names) -> str:

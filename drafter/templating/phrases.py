@@ -4,9 +4,9 @@ each one remembers where it came from (`drafter build --explain`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from drafter import recache
 from drafter.form.model import Report
 
 FORM, BANK, DEFAULT = "表单", "短语库", "默认用语"
@@ -34,7 +34,7 @@ class Used:
     origin: str  # 表单 | 短语库 | 默认用语
 
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL = recache.compile(r"[\x00-\x1f\x7f]")
 LONGEST = 200  # a phrase is a clause or two; anything longer is not a formula
 
 
@@ -59,7 +59,7 @@ def fits_genre(text: str, kind: str) -> bool:
     return ("总结如下" not in text) if kind == "报告" else ("报告如下" not in text)
 
 
-NOT_WORK = re.compile(r"思路|目标|指导思想|总体要求|基本原则|原则|保障|措施")
+NOT_WORK = recache.compile(r"思路|目标|指导思想|总体要求|基本原则|原则|保障|措施")
 
 
 def not_work(tasks) -> bool:

@@ -11,13 +11,14 @@ over the limit is refused before it is built where its size can be known in adva
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections.abc import Sequence
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
+
+from drafter import recache
 
 TIME_LIMIT = 20.0            # seconds for one draft; the 200-section form renders in well under one
 MAX_SIZE = 4_000_000         # characters (or items) in any one value or in the whole draft (~2,000 pages)
@@ -26,10 +27,10 @@ PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 WIDTH_FILTERS = frozenset({"do_center", "do_indent", "do_wordwrap", "do_truncate", "do_batch", "do_slice"})
 CHECK_EVERY = 1024           # loop items between two looks at the clock
 # "%-999999d", "{:>999999}": a width or precision this long asks for a giant string
-WIDE_FORMAT = re.compile(r"(%[-+ #0]*\d{6,}|%[-+ #0]*\d*\.\d{6,}|\{[^{}]*:[^{}]*\d{6,}[^{}]*\})")
+WIDE_FORMAT = recache.compile(r"(%[-+ #0]*\d{6,}|%[-+ #0]*\d*\.\d{6,}|\{[^{}]*:[^{}]*\d{6,}[^{}]*\})")
 
 
-NESTED_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\{")  # "{:>{}}": the width comes from an argument
+NESTED_WIDTH = recache.compile(r"\{[^{}]*:[^{}]*\{")  # "{:>{}}": the width comes from an argument
 
 
 class BudgetExceeded(SecurityError):
