@@ -8,30 +8,30 @@ rank that follow are still computed, so the office's words never carry last year
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from drafter import recache
 from drafter.catalogue import CatalogueEntry, catalogue, unit_fits
 
 KIND = "indicator_phrasing"
 
 # figure, then its unit: the unit must be the indicator's (or money for money) for the clause to count.
-FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|％|个百分点|[\u4e00-\u9fff]{1,2})")
+FIGURE_UNIT = recache.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|％|个百分点|[\u4e00-\u9fff]{1,2})")
 # What leads a clause but belongs to one report: "全年", "2023年", "截至年底", "全县".
-LEADING = re.compile(r"^(?:(?:\d{4}|{年})年(?:度|底|末)?|全年|今年|当年|上半年|截[至止][^，。；]{0,4}?月底?|截[至止]目前|"
+LEADING = recache.compile(r"^(?:(?:\d{4}|{年})年(?:度|底|末)?|全年|今年|当年|上半年|截[至止][^，。；]{0,4}?月底?|截[至止]目前|"
                      r"全县|全市|全区|其中|累计|共|已)+[，,]?")
 # A level (an indicator 达到 fits: 有效总数, 经费投入) is not stated by a clause about this year's additions.
-FLOW = re.compile(r"新增|新认定|认定|申报|成立|新建|新培育|引进")
+FLOW = recache.compile(r"新增|新认定|认定|申报|成立|新建|新培育|引进")
 # After the indicator's keyword the head may only name the measure: "高新技术企业总数", "专利授权量".
 MEASURE_ENDINGS = ("", "数", "总数", "数量", "量", "总量", "额", "金额", "总额")
 # A joining word before the figure belongs to the figure's direction, not to the office's habit:
 # drafter says 达到 only of a rise.
-JOINT = re.compile(r"(?:达到|达|为|突破|超过|共计|共|累计|计)$")
+JOINT = recache.compile(r"(?:达到|达|为|突破|超过|共计|共|累计|计)$")
 MIN_HEAD, MAX_HEAD = 3, 24
-LOWER_LEVEL = re.compile(r"[县区镇乡村市]级")
-HIGHER_LEVEL = re.compile(r"省级|国家")
-CHANGE = re.compile(r"增长|下降|提高|降低|增加|减少|持平|翻番")
-NOT_A_HEAD = re.compile(r"[\d{}“”（）()]")  # a figure, a slot, quotes or brackets: not an indicator's words
+LOWER_LEVEL = recache.compile(r"[县区镇乡村市]级")
+HIGHER_LEVEL = recache.compile(r"省级|国家")
+CHANGE = recache.compile(r"增长|下降|提高|降低|增加|减少|持平|翻番")
+NOT_A_HEAD = recache.compile(r"[\d{}“”（）()]")  # a figure, a slot, quotes or brackets: not an indicator's words
 
 
 def clause_template(clause: str, indicator_id: str | None) -> tuple[str, str] | None:

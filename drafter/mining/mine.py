@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Callable
 
+from drafter import recache
 from drafter.catalogue import catalogue
 from drafter.document import Heading, Paragraph
 from drafter.mining import indicator_phrasing, patterns, segment
@@ -206,7 +206,7 @@ def _frames(template: str) -> tuple[str, ...]:
 
 
 # "A verb, then one to three nouns" over the tags coded one character a word (patterns.TAG_CODES).
-_VERB_OBJECT = re.compile(r"V([NZ]{1,3})")
+_VERB_OBJECT = recache.compile(r"V([NZ]{1,3})")
 _span = methodcaller("span")
 
 

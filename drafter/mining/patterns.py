@@ -6,26 +6,28 @@ import re
 from itertools import repeat
 from operator import itemgetter
 
-YEAR = re.compile(r"(?:(?:19|20)\d{2}|20xx|xxxx)(?=\s*年)")
-FIGURE = re.compile(r"\d+(?:\.\d+)?|[xX]+(?:\.[xX]+)?|\*+")
-FIGURE_CHARACTER = re.compile(r"[\dxX*]")  # a text has a FIGURE if and only if it has one of these: a quicker test
-LEADERS = re.compile(r"(?:xx)?(?:[县市区]委(?:、)?[县市区]?(?:人民)?政府|[县市区]委[县市区]政府)")
-ITEM_LEAD = re.compile(r"^[一二三四五六七八九十]+是")
-SENTENCE_END = re.compile(r"(?<=[。；;！？])")
+from drafter import recache
+
+YEAR = recache.compile(r"(?:(?:19|20)\d{2}|20xx|xxxx)(?=\s*年)")
+FIGURE = recache.compile(r"\d+(?:\.\d+)?|[xX]+(?:\.[xX]+)?|\*+")
+FIGURE_CHARACTER = recache.compile(r"[\dxX*]")  # a text has a FIGURE if and only if it has one of these: a quicker test
+LEADERS = recache.compile(r"(?:xx)?(?:[县市区]委(?:、)?[县市区]?(?:人民)?政府|[县市区]委[县市区]政府)")
+ITEM_LEAD = recache.compile(r"^[一二三四五六七八九十]+是")
+SENTENCE_END = recache.compile(r"(?<=[。；;！？])")
 
 # (a word every match contains, the pattern): the cheap test spares most sentences the regex.
 OPENING = (
-    ("领导下", re.compile(r"在[^，。；,;]{2,24}?(?:坚强|正确|亲切)?领导下")),
-    ("指导下", re.compile(r"在[^，。；,;]{2,24}?(?:精心|关怀)?指导下")),
-    ("为", re.compile(r"以[^，。；,;]{2,24}?为(?:指引|指导|统领|引领)")),
-    ("战略", re.compile(r"(?:深入|大力|全面|奋力|加快|坚定)实施[^，。；,;]{2,16}战略")),
+    ("领导下", recache.compile(r"在[^，。；,;]{2,24}?(?:坚强|正确|亲切)?领导下")),
+    ("指导下", recache.compile(r"在[^，。；,;]{2,24}?(?:精心|关怀)?指导下")),
+    ("为", recache.compile(r"以[^，。；,;]{2,24}?为(?:指引|指导|统领|引领)")),
+    ("战略", recache.compile(r"(?:深入|大力|全面|奋力|加快|坚定)实施[^，。；,;]{2,16}战略")),
 )
-TRANSITION = re.compile(r"现将[^，。；,;]{0,16}?(?:报告|总结|汇报)如下[：:]?")
-PROBLEM_LEAD = re.compile(r"[^。；;：:]{0,30}?(?:还存在|也存在|仍存在|也还存在|存在)[^。；;：:]{0,14}?(?:问题|不足|困难|短板)[^。；;：:]{0,6}[：:。]")
+TRANSITION = recache.compile(r"现将[^，。；,;]{0,16}?(?:报告|总结|汇报)如下[：:]?")
+PROBLEM_LEAD = recache.compile(r"[^。；;：:]{0,30}?(?:还存在|也存在|仍存在|也还存在|存在)[^。；;：:]{0,14}?(?:问题|不足|困难|短板)[^。；;：:]{0,6}[：:。]")
 _PLAN_LEAD_LISTED = r"[^。；;]{0,30}?(?:重点|主要)要?(?:抓好|做好|推进|实施|开展)以下[^。；;]{0,10}[。：:]"
 _PLAN_LEAD_OURS = r"[^。；;，,]{0,12}(?:我们|我局)要?(?:将|要)?(?:继续|重点|着力|紧紧)[^。；;]{4,40}?[，,]"
-PLAN_LEAD = re.compile(f"{_PLAN_LEAD_LISTED}|{_PLAN_LEAD_OURS}")
-PLAN_LEAD_LISTED, PLAN_LEAD_OURS = re.compile(_PLAN_LEAD_LISTED), re.compile(_PLAN_LEAD_OURS)
+PLAN_LEAD = recache.compile(f"{_PLAN_LEAD_LISTED}|{_PLAN_LEAD_OURS}")
+PLAN_LEAD_LISTED, PLAN_LEAD_OURS = recache.compile(_PLAN_LEAD_LISTED), recache.compile(_PLAN_LEAD_OURS)
 
 
 def maybe_plan_lead(sentence: str) -> bool:
@@ -41,7 +43,7 @@ def plan_lead_pattern(sentence: str) -> re.Pattern | None:
     return PLAN_LEAD_LISTED if listed else PLAN_LEAD_OURS if ours else None
 
 
-CLOSING = re.compile(r"[^。；;，,]{0,20}为[^。；;]{4,40}?(?:作出|做出|提供)[^。；;]{0,20}。")
+CLOSING = recache.compile(r"[^。；;，,]{0,20}为[^。；;]{4,40}?(?:作出|做出|提供)[^。；;]{0,20}。")
 
 
 def abstract(text: str) -> str:
@@ -53,7 +55,7 @@ def abstract(text: str) -> str:
     return FIGURE.sub("{N}", text).replace("{N}{N}", "{N}")
 
 
-CONTEXT_CLAUSE = re.compile(r"^围绕[^，。；]{2,30}，")
+CONTEXT_CLAUSE = recache.compile(r"^围绕[^，。；]{2,30}，")
 
 
 def plan_lead(text: str) -> str:
@@ -63,14 +65,14 @@ def plan_lead(text: str) -> str:
 
 # Each sentence with its end, or the text after the last end: the pieces SENTENCE_END.split gives,
 # found without testing the look-behind at every character.
-_SENTENCE = re.compile(r"[^。；;！？]*[。；;！？]|[^。；;！？]+")
+_SENTENCE = recache.compile(r"[^。；;！？]*[。；;！？]|[^。；;！？]+")
 
 
 def sentences(text: str) -> list[str]:
     return [s for s in map(str.strip, _SENTENCE.findall(text)) if s]
 
 
-CLAUSE_SPLIT = re.compile(r"[，,；;。：:！？]")
+CLAUSE_SPLIT = recache.compile(r"[，,；;。：:！？]")
 CLAUSE_MIN, CLAUSE_MAX = 4, 40
 
 
@@ -84,7 +86,7 @@ def figure_clauses(sentence: str) -> list[str]:
             if CLAUSE_MIN <= len(c.strip()) <= CLAUSE_MAX and FIGURE_CHARACTER.search(c)]
 
 
-FRAME = re.compile(r"([\u4e00-\u9fff]{2})(?:了|为|达到|达|到|至)?\{N\}([\u4e00-\u9fff]{1,2}|%)")
+FRAME = recache.compile(r"([\u4e00-\u9fff]{2})(?:了|为|达到|达|到|至)?\{N\}([\u4e00-\u9fff]{1,2}|%)")
 
 
 def figure_frames(template: str) -> list[str]:
@@ -126,7 +128,7 @@ def formula_regex(formula: str) -> re.Pattern:
 
 
 # What is not phrasing: it names one office's people or places, or it is a piece of a word.
-NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等(?:\{N\}|\d+)(?:人|名|位)"
+NAME_LIST = recache.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等(?:\{N\}|\d+)(?:人|名|位)"
                        r"|[\u4e00-\u9fff]{2,3}(?:同志|先生|女士)")
 PLACE_SUFFIXES = "省市县区州盟旗镇乡"
 PLACE_TAGS = {"ns", "nr", "nrt", "nz"}   # jieba tags 万载县 nr and 丽水市 ns: both are places by their suffix
@@ -139,7 +141,7 @@ OBJECT_TAGS = {"n", "nz", "nt", "vn", "ng"}
 # V verb, N a noun that can be an object, S ns, R nr or nrt, Z nz (an object and a candidate place).
 TAG_CODES = {"v": "V", **{tag: "N" for tag in OBJECT_TAGS - PLACE_TAGS}, **{tag: "Z" for tag in OBJECT_TAGS & PLACE_TAGS},
              **{tag: "S" if tag == "ns" else "R" for tag in PLACE_TAGS - OBJECT_TAGS}}
-PLACE_CODES = re.compile("[SRZ]")
+PLACE_CODES = recache.compile("[SRZ]")
 
 
 def tag_codes(tagged: list[tuple[str, str]]) -> str:
@@ -148,7 +150,7 @@ def tag_codes(tagged: list[tuple[str, str]]) -> str:
 
 
 # What every match of NAME_LIST contains: the cheap test spares nearly every sentence the regex.
-_NAME_LIST_TAIL = re.compile(r"等(?:\{N\}|\d+)(?:人|名|位)")
+_NAME_LIST_TAIL = recache.compile(r"等(?:\{N\}|\d+)(?:人|名|位)")
 
 
 def names_a_person(text: str) -> bool:
