@@ -213,10 +213,11 @@ _span = methodcaller("span")
 def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    # most objects are one noun: joined only when there are more
-    found = ((tagged[start][0], tagged[end - 1][0] if end - start == 2 else "".join(map(itemgetter(0), tagged[start + 1:end])))
-             for start, end in map(_span, _VERB_OBJECT.finditer(codes)))
-    pairs = [(verb, obj) for verb, obj in found if len(verb) >= 2 and len(obj) >= 2]
+    # one comprehension (no generator to resume for every match); most objects are one noun, joined only
+    # when there are more
+    pairs = [(verb, obj) for start, end in map(_span, _VERB_OBJECT.finditer(codes))
+             if len(verb := tagged[start][0]) >= 2
+             and len(obj := tagged[end - 1][0] if end - start == 2 else "".join(map(itemgetter(0), tagged[start + 1:end]))) >= 2]
     if pairs:
         file, line, text = example
         collector.add_pairs(pairs, section, lambda phrase: (file, line, _around(text, phrase)))
