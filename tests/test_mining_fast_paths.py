@@ -138,7 +138,23 @@ def test_cut_at_space_and_the_marker_first_character():
             assert all(pattern.match(stripped) is None for _, pattern in MARKERS)
 
 
+def _is_clutter_as_before(line):
+    if clean.PAGE_COUNTER.match(line):
+        return True
+    if len(line) > clean.SHORT:
+        return False
+    if any(word in line for word in clean.ALWAYS_CLUTTER):
+        return True
+    if re.search(r"[，。！？；]$|[，,]", line) and not any(word in line for word in clean.SITE_SENTENCE):
+        return False
+    return any(word in line and not clean._bare_label(line, word) for word in clean.CLUTTER_WORDS)
+
+
 def test_line_cleaning_and_title_comparison_as_before():
+    furniture = ["首页 > 新闻", "资料来源：", "来源：新华网", "http://x.cn", "第 3 页", "分享到微信", "本站会员下载"]
+    for text in TEXTS + furniture:
+        assert clean.is_clutter(text.strip()) == _is_clutter_as_before(text.strip())
+    assert sum(map(clean.is_clutter, furniture)) >= 5
     title = "2019年科技工作总结"
     for text in TEXTS + ["2019 科技工作 总结", "２０１９年科技工作总结", "2019年科技工作总结 2019年科技工作总结正文"]:
         assert clean.fingerprint(text) == re.sub(r"[\W_]+", "", text)
