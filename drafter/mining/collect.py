@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from operator import itemgetter
 
 MAX_EXAMPLES = 3
 MAX_KEYS = 100_000  # past this many distinct keys of one kind, the rarest entries are dropped (see _prune)
@@ -64,12 +63,13 @@ class Collector:
         """add_pair for each (verb, object) of one text, in order; example_of(verb + object) gives the
         example, asked only while the entry still wants one. The counting of add() is written out here:
         collocations are the commonest entries (one every 30 characters), and a call apiece costs."""
-        self.verbs.update(map(itemgetter(0), pairs))
-        self.objects.update(map(itemgetter(1), pairs))
         self.pairs += len(pairs)
         table = self.entries["collocations"]
         doc = self.doc
+        verbs, objects = self.verbs, self.objects
         for verb, obj in pairs:
+            verbs[verb] += 1  # a Counter: 0 for a new word
+            objects[obj] += 1
             key = f"{verb} {obj}"
             entry = table.get(key)
             if entry is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from operator import itemgetter
 
 from drafter import recache
@@ -144,9 +143,20 @@ TAG_CODES = {"v": "V", **{tag: "N" for tag in OBJECT_TAGS - PLACE_TAGS}, **{tag:
 PLACE_CODES = recache.compile("[SRZ]")
 
 
+class _Codes(dict):
+    """TAG_CODES, "." for any other tag (remembered, so each tag is missed once): a plain lookup per word."""
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = "."
+        return "."
+
+
+_CODES = _Codes(TAG_CODES)
+
+
 def tag_codes(tagged: list[tuple[str, str]]) -> str:
     """The tags of a segmented text as one string of TAG_CODES ("." for the rest), a character a word."""
-    return "".join(map(TAG_CODES.get, map(itemgetter(1), tagged), repeat(".")))
+    return "".join(map(_CODES.__getitem__, map(itemgetter(1), tagged)))
 
 
 # What every match of NAME_LIST contains: the cheap test spares nearly every sentence the regex.
