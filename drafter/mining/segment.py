@@ -8,7 +8,6 @@ DRAFTER_SEGMENTER=jieba forces the fallback.
 
 from __future__ import annotations
 
-import logging
 import os
 from functools import cache, partial
 
@@ -33,6 +32,8 @@ def _rjieba():
 
 @cache
 def _jieba():
+    import logging  # for jieba's log level only: not imported on the rjieba path
+
     import jieba
     import jieba.posseg
 
