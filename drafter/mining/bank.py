@@ -102,10 +102,13 @@ def _plain_nodes(data, seen: set[int]) -> yaml.Node:
         if id(data) in seen:
             raise _NotPlain
         seen.add(id(data))
+        scalar = yaml.ScalarNode  # strings, most of a bank, made here rather than by a call apiece
         if kind is dict:
-            return yaml.MappingNode(_MAP, [(_plain_nodes(key, seen), _plain_nodes(value, seen))
+            return yaml.MappingNode(_MAP, [(scalar(_STR, key) if type(key) is str else _plain_nodes(key, seen),
+                                            scalar(_STR, value) if type(value) is str else _plain_nodes(value, seen))
                                            for key, value in data.items()], flow_style=False)
-        return yaml.SequenceNode(_SEQ, [_plain_nodes(item, seen) for item in data], flow_style=False)
+        return yaml.SequenceNode(_SEQ, [scalar(_STR, item) if type(item) is str else _plain_nodes(item, seen)
+                                        for item in data], flow_style=False)
     if kind is int:
         return yaml.ScalarNode(_INT, str(data))
     if kind is bool:
