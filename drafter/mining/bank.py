@@ -57,7 +57,8 @@ def bank_data(collector, tally, files: list[str]) -> dict:
         for item in entries:  # section and examples only for the entries kept
             entry = sources[id(item)]
             examples = sorted(entry.examples)[:PASSAGE_EXAMPLES if kind == "passages" else None]
-            item.update(section=_top(entry.sections), examples=[{"file": f, "line": l, "text": t} for f, l, t in examples])
+            item.update(section=_top(entry.sections),
+                        examples=[{"file": f, "line": l, "text": t} for f, l, t in examples])
         data[kind] = entries
     return data
 

@@ -87,7 +87,8 @@ def _candidates(head: str, hint: str | None):
     longest: dict[CatalogueEntry, int] = {}  # in catalogue order, each entry's longest keyword in the head
     for keyword, entry in [pair for pair in _keywords() if pair[0] in head]:
         longest[entry] = max(longest.get(entry, 0), len(keyword))
-    found = sorted(((length, entry) for entry, length in longest.items()), key=lambda pair: (pair[1].id != hint, -pair[0]))
+    found = sorted(((length, entry) for entry, length in longest.items()),
+                   key=lambda pair: (pair[1].id != hint, -pair[0]))
     return [entry for _, entry in found]
 
 

@@ -25,7 +25,7 @@ def display_names(paths: list[Path], files: list[Path]) -> dict[Path, str]:
     """Each file named relative to the folder above the path it was found under: seeds/000_….txt."""
     # each path resolved once (resolving walks every component of the path: three times a file took 0.1 s
     # for a folder of 762)
-    folders = [resolved for path in paths if path.is_dir() for resolved in (path.resolve(),)]
+    folders = [path.resolve() for path in paths if path.is_dir()]
     names = {}
     for file in files:
         real = file.resolve()
@@ -107,9 +107,9 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
     names_a_person, figure_clauses = patterns.names_a_person, patterns.figure_clauses
     for index, (block, kind, line) in enumerate(zip(blocks, kinds, lines)):
         if isinstance(block, Heading):
-            if not patterns.names_a_person(block.text):
-                collector.add("passages", block.marker + block.text, kind, (name, line, block.marker + block.text),
-                              level=block.level)
+            if not names_a_person(block.text):
+                add("passages", block.marker + block.text, kind, (name, line, block.marker + block.text),
+                    level=block.level)
             # a part's formula is its title abstracted: only a deeper heading's words are needed
             tagged = segment.tagged(block.text) if block.level > 1 else []
             if block.level > 1 and tagged and tagged[0][1] in patterns.NOUN_TAGS:
@@ -217,7 +217,8 @@ def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, examp
     # when there are more
     pairs = [(verb, obj) for start, end in map(_span, _VERB_OBJECT.finditer(codes))
              if len(verb := tagged[start][0]) >= 2
-             and len(obj := tagged[end - 1][0] if end - start == 2 else "".join(map(itemgetter(0), tagged[start + 1:end]))) >= 2]
+             and len(obj := tagged[end - 1][0] if end - start == 2
+                     else "".join(map(itemgetter(0), tagged[start + 1:end]))) >= 2]
     if pairs:
         file, line, text = example
         collector.add_pairs(pairs, section, lambda phrase: (file, line, _around(text, phrase)))

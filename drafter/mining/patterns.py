@@ -138,7 +138,8 @@ OBJECT_TAGS = {"n", "nz", "nt", "vn", "ng"}
 # Each word's tag as one character, so that what is looked for among every word of the corpus (a verb
 # and the nouns after it, candidate place names) is a regex over a string rather than a Python loop:
 # V verb, N a noun that can be an object, S ns, R nr or nrt, Z nz (an object and a candidate place).
-TAG_CODES = {"v": "V", **{tag: "N" for tag in OBJECT_TAGS - PLACE_TAGS}, **{tag: "Z" for tag in OBJECT_TAGS & PLACE_TAGS},
+TAG_CODES = {"v": "V", **{tag: "N" for tag in OBJECT_TAGS - PLACE_TAGS},
+             **{tag: "Z" for tag in OBJECT_TAGS & PLACE_TAGS},
              **{tag: "S" if tag == "ns" else "R" for tag in PLACE_TAGS - OBJECT_TAGS}}
 PLACE_CODES = recache.compile("[SRZ]")
 
