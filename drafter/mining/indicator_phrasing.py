@@ -8,7 +8,7 @@ rank that follow are still computed, so the office's words never carry last year
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from drafter import recache
 from drafter.catalogue import CatalogueEntry, catalogue, unit_fits
@@ -41,13 +41,19 @@ def clause_template(clause: str, indicator_id: str | None) -> tuple[str, str] | 
     match = FIGURE_UNIT.search(clause)
     if match is None:
         return None
-    head = clause[: match.start()]
+    return _head_template(clause[: match.start()], match.group(2), indicator_id)
+
+
+@lru_cache(maxsize=1 << 14)
+def _head_template(head: str, unit: str, indicator_id: str | None) -> tuple[str, str] | None:
+    """clause_template from what stands before the figure and its unit. Cached: the words before a figure
+    recur in an office's reports year after year, the figure does not."""
     if CHANGE.search(head):
         return None
     head = JOINT.sub("", LEADING.sub("", head.strip())).strip()
     if not (MIN_HEAD <= len(head) <= MAX_HEAD) or NOT_A_HEAD.search(head):
         return None
-    unit = match.group(2).replace("％", "%")
+    unit = unit.replace("％", "%")
     for entry in _candidates(head, indicator_id):
         if unit_fits(entry, unit) and _ends_with_measure(head, entry) and not ("达到" in entry.reach and FLOW.search(head)):
             return entry.id, head + "{数}"
