@@ -110,14 +110,9 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             if not names_a_person(block.text):
                 add("passages", block.marker + block.text, kind, (name, line, block.marker + block.text),
                     level=block.level)
-            # a part's formula is its title abstracted: only a deeper heading's words are needed
-            tagged = segment.tagged(block.text) if block.level > 1 else []
-            if block.level > 1 and tagged and tagged[0][1] in patterns.NOUN_TAGS:
-                continue  # "科技X": a noun, not the verb a heading formula starts with
-            words = [word for word, _ in tagged]
-            for formula in patterns.heading_formulas(block.level, block.text, words):
-                collector.add("headings", f"{block.level}|{formula}", kind, (name, line, block.marker + block.text),
-                              level=block.level)
+            for formula in _heading_formulas(block.level, block.text):
+                add("headings", f"{block.level}|{formula}", kind, (name, line, block.marker + block.text),
+                    level=block.level)
             continue
         if not isinstance(block, Paragraph):
             continue
@@ -197,6 +192,16 @@ def report_templates(report: ReadReport) -> list[tuple[str, str]]:
             for sentence in patterns.sentences(text):
                 found += clause_templates(sentence, places)
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _heading_formulas(level: int, title: str) -> tuple[str, ...]:
+    """A heading's formulas; cached, so a heading an office uses again is not segmented again."""
+    # a part's formula is its title abstracted: only a deeper heading's words are needed
+    tagged = segment.tagged(title) if level > 1 else []
+    if level > 1 and tagged and tagged[0][1] in patterns.NOUN_TAGS:
+        return ()  # "科技X": a noun, not the verb a heading formula starts with
+    return tuple(patterns.heading_formulas(level, title, [word for word, _ in tagged]))
 
 
 @lru_cache(maxsize=1 << 16)
