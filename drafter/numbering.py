@@ -71,9 +71,17 @@ def renumbered(marker: str, number: int) -> str:
     return marker.strip()
 
 
+# The characters each level's marker can start with (level 3: a digit, str.isdecimal as \d): a line is
+# matched only against the patterns its first character allows; readers ask this of every line.
+_FIRST = {1: frozenset(CN), 2: frozenset("（("), 4: frozenset("（(")}
+
+
 def match_marker(line: str) -> tuple[int, int, str] | None:
     """(level, number, marker as written) of a heading marker at the start of `line`."""
+    first = line[:1]
     for level, pattern in MARKERS:
+        if not (first.isdecimal() if level == 3 else first in _FIRST[level]):
+            continue
         found = pattern.match(line)
         if found:
             number = found.group(1)

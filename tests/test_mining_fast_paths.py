@@ -150,6 +150,24 @@ def _is_clutter_as_before(line):
     return any(word in line and not clean._bare_label(line, word) for word in clean.CLUTTER_WORDS)
 
 
+def test_markers_and_problem_leads_as_before():
+    from drafter.numbering import chinese_number, match_marker
+    from drafter.reading import classify
+
+    for text in TEXTS + ["（１）全角", "１２、全角编号", "(三)加强", "十一、总结"]:
+        line = text.strip()
+        found = None
+        for level, pattern in MARKERS:
+            match = pattern.match(line)
+            value = match and (int(match.group(1)) if match.group(1).isdigit() else chinese_number(match.group(1)))
+            if value:
+                found = (level, value, match.group(0))
+                break
+        assert match_marker(line) == found
+        head = line[:60]
+        assert classify._names_a_problem(head) == (classify.PROBLEM_LEAD.search(head) is not None)
+
+
 def test_line_cleaning_and_title_comparison_as_before():
     furniture = ["首页 > 新闻", "资料来源：", "来源：新华网", "http://x.cn", "第 3 页", "分享到微信", "本站会员下载"]
     for text in TEXTS + furniture:

@@ -38,6 +38,14 @@ PROBLEM_LEAD = recache.compile(r"(存在|还有|仍有|面临|也要看到|清�
 PLAN_LEAD = recache.compile(r"^(下一步|下步|今后|明年|新的一年|\d{4}年[，,]?(我们|我局|全县|全市)?(将|要)|为此)")
 
 
+# Every match of PROBLEM_LEAD names one of these: a paragraph without any is spared the regex.
+PROBLEM_WORDS = ("问题", "不足", "短板", "困难", "差距", "挑战")
+
+
+def _names_a_problem(text: str) -> bool:
+    return any(map(text.__contains__, PROBLEM_WORDS)) and PROBLEM_LEAD.search(text) is not None
+
+
 def report_year(document: Document) -> int | None:
     """The year a report is about: the first year in its title, else the commonest year in its opening."""
     years = [int(y) for y in YEAR.findall(document.title)]
@@ -108,7 +116,7 @@ def section_kinds(blocks: tuple[Block, ...], year: int | None = None, kind_of_ge
                 seen_problems = seen_problems or part_kind in ("problems", "plans")
             current = part_kind
         elif isinstance(block, Paragraph) and part_kind == "achievements":
-            if current == "achievements" and PROBLEM_LEAD.search(block.text[:60]):
+            if current == "achievements" and _names_a_problem(block.text[:60]):
                 current = "problems"
                 seen_problems = True
             elif current == "problems" and PLAN_LEAD.search(block.text):
