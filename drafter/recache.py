@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import marshal
-import os
 import re
 import sys
 from pathlib import Path
@@ -27,7 +26,7 @@ except ImportError:  # Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 import _sre
 
-from drafter.cache_dir import cache_root
+from drafter.cache_dir import cache_root, keep
 
 MAX_ENTRIES = 1000  # drafter has about 300; past this the file starts afresh with this run's patterns
 _entries: dict | None = None
@@ -103,21 +102,6 @@ def _remember(key: tuple, program: tuple) -> None:
 
 
 def _save() -> None:
-    """Write the file whole or not at all (another drafter may be writing it at the same moment)."""
-    import tempfile
-
     path = _cache_file()
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps(_entries))
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # a cache that cannot be written is simply not used
+    if path is not None:
+        keep(path, marshal.dumps(_entries))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import cache
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 
 import yaml
 
-from drafter.cache_dir import cache_root
+from drafter.cache_dir import cache_root, keep
 
 
 def templates_dir() -> Traversable:
@@ -69,25 +68,10 @@ def packaged_yaml(text: str):
 
 
 def _keep_as_json(entry, data) -> None:
-    """Written whole or not at all; skipped when JSON would not give the same data back (a date, a
-    number as a key) or the folder cannot be written."""
-    import tempfile
-
+    """Skipped when JSON would not give the same data back (a date, a number as a key)."""
     try:
         copy = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):
         return
-    if json.loads(copy) != data:
-        return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=entry.parent, prefix=".data-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(copy)
-            os.replace(temp, entry)
-        except BaseException:
-            os.unlink(temp)
-            raise
-    except OSError:
-        pass
+    if json.loads(copy) == data:
+        keep(entry, copy.encode("utf-8"))
