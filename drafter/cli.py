@@ -162,8 +162,7 @@ def validate(form, strict, last):
 def build(form, output, templates, reference, force, strict, last, bank, explain):
     """由表单生成 Word 文稿（.docx）。"""
     from drafter.build import build_report, explain_lines
-
-    from drafter.commands.check import format_finding
+    from drafter.checks.base import format_finding
 
     result = build_report(form, output, templates, force, reference, strict, last, bank)
     if explain:
