@@ -129,19 +129,7 @@ def open_reference(reference: Path | bytes, layout: Layout, own: bool):
 
 def _add_title(document, block: Title, style_id: str, org: str) -> None:
     """The title centred, in the clerk's own lines or broken at meaning boundaries (title_lines)."""
-    _add_lines(_new_paragraph(document, style_id), block.lines or title_lines(block.text, org))
-
-
-def _add_lines(paragraph, lines) -> list:
-    """One run a line, each after the first starting with a line break (w:br)."""
-    runs = []
-    for number, line in enumerate(lines):
-        run = paragraph.add_run()
-        if number:
-            run.add_break()
-        run.add_text(line)
-        runs.append(run)
-    return runs
+    xml.append_lines(_new_paragraph(document, style_id)._p, block.lines or title_lines(block.text, org))
 
 
 def _keep_closing_together(paragraphs, pitch_pt: float) -> None:

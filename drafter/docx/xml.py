@@ -235,16 +235,36 @@ def append_run(paragraph, text: str, bold: bool | None = None, empty_rpr: bool =
         if bold or empty_rpr:
             run.bold = True if bold else None
         return
-    r = SubElement(paragraph._p, W["w:r"])
+    r = _new_run(paragraph._p, bold, empty_rpr)
+    if text:
+        _add_text(r, text)
+
+
+def append_lines(p, lines, bold: bool = False, empty_rpr: bool = False) -> None:
+    """One run a line, each after the first led by a line break (w:br), as python-docx's add_run,
+    add_break and add_text write them; bold or empty_rpr give each run its w:rPr, as in append_run."""
+    for number, line in enumerate(lines):
+        r = _new_run(p, bold, empty_rpr)
+        if number:
+            SubElement(r, W["w:br"])
+        _add_text(r, line)
+
+
+def _new_run(p, bold: bool | None, empty_rpr: bool):
+    r = SubElement(p, W["w:r"])
     if bold or empty_rpr:
         rpr = SubElement(r, W["w:rPr"])
         if bold:
             SubElement(rpr, W["w:b"])
-    if text:
-        t = SubElement(r, W["w:t"])
-        t.text = text
-        if len(text.strip()) < len(text):
-            t.set(W["xml:space"], "preserve")
+    return r
+
+
+def _add_text(r, text: str) -> None:
+    """A w:t, marked to keep its leading and trailing spaces when it has some (as python-docx's add_t)."""
+    t = SubElement(r, W["w:t"])
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(W["xml:space"], "preserve")
 
 
 def fill_cell(tc, width, style_id: str, lines: list[str], bold: bool) -> None:
@@ -263,17 +283,7 @@ def fill_cell(tc, width, style_id: str, lines: list[str], bold: bool) -> None:
     p_pr = SubElement(p, W["w:pPr"])
     SubElement(p_pr, W["w:pStyle"], {W["w:val"]: style_id})
     SubElement(p_pr, W["w:snapToGrid"], {W["w:val"]: "0"})
-    for number, line in enumerate(lines):
-        r = SubElement(p, W["w:r"])
-        r_pr = SubElement(r, W["w:rPr"])
-        if bold:
-            SubElement(r_pr, W["w:b"])
-        if number:
-            SubElement(r, W["w:br"])
-        t = SubElement(r, W["w:t"])
-        t.text = line
-        if len(line.strip()) < len(line):
-            t.set(W["xml:space"], "preserve")
+    append_lines(p, lines, bold, empty_rpr=True)  # every run has its w:rPr, empty unless bold
 
 
 def append_table(document, rows: int, cols: int):
