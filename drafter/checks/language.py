@@ -14,7 +14,7 @@ from drafter.document import Document, Paragraph, Recipient
 from drafter.form.model import Report
 
 REACH_OF_FALL = recache.compile(r"(?:达到|突破)[\d.]+(?:万元|亿元|元|%|[\u4e00-\u9fff]{0,2})[^，。；]{0,12}?，"
-                           r"(?:(?:同比|比上年)?(?:下降|降低|减少)|与上年持平)")
+                                r"(?:(?:同比|比上年)?(?:下降|降低|减少)|与上年持平)")
 SPAN = 20
 SLOGAN = recache.compile(r"(?:深入|大力|全面|奋力|加快|坚定)实施[^，。；]{2,12}战略|[^，。；]{0,6}首位战略|但也还存在")
 TRANSITION = recache.compile(r"现将[^，。；]{0,16}?(报告|总结|汇报)如下")

@@ -19,7 +19,7 @@ KIND = "indicator_phrasing"
 FIGURE_UNIT = recache.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|%|％|个百分点|[\u4e00-\u9fff]{1,2})")
 # What leads a clause but belongs to one report: "全年", "2023年", "截至年底", "全县".
 LEADING = recache.compile(r"^(?:(?:\d{4}|{年})年(?:度|底|末)?|全年|今年|当年|上半年|截[至止][^，。；]{0,4}?月底?|截[至止]目前|"
-                     r"全县|全市|全区|其中|累计|共|已)+[，,]?")
+                          r"全县|全市|全区|其中|累计|共|已)+[，,]?")
 # A level (an indicator 达到 fits: 有效总数, 经费投入) is not stated by a clause about this year's additions.
 FLOW = recache.compile(r"新增|新认定|认定|申报|成立|新建|新培育|引进")
 # After the indicator's keyword the head may only name the measure: "高新技术企业总数", "专利授权量".

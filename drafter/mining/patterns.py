@@ -128,7 +128,7 @@ def formula_regex(formula: str) -> re.Pattern:
 
 # What is not phrasing: it names one office's people or places, or it is a piece of a word.
 NAME_LIST = recache.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等(?:\{N\}|\d+)(?:人|名|位)"
-                       r"|[\u4e00-\u9fff]{2,3}(?:同志|先生|女士)")
+                            r"|[\u4e00-\u9fff]{2,3}(?:同志|先生|女士)")
 PLACE_SUFFIXES = "省市县区州盟旗镇乡"
 PLACE_TAGS = {"ns", "nr", "nrt", "nz"}   # jieba tags 万载县 nr and 丽水市 ns: both are places by their suffix
 NOUN_TAGS = {"n", "nr", "nrt", "ns", "nt", "nz", "ng", "j", "b"}

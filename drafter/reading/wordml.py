@@ -195,7 +195,7 @@ def _bold(rpr) -> bool | None:
 
 BREAK = "\x0b"  # a line break inside a paragraph, until we know whether it ends a line of its own
 BREAK_ENDS_LINE = recache.compile(r"(?<=[。！？；：:])\x0b|\x0b(?=\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
-                             r"\d{1,2}[、.．]\D|[•·●■◆▪○\uf06c\uf0a7\uf0b7\uf0d8]))")
+                                  r"\d{1,2}[、.．]\D|[•·●■◆▪○\uf06c\uf0a7\uf0b7\uf0d8]))")
 
 
 def _lines_of(text: str) -> list[str]:
