@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from drafter import __version__, click_zh
+from drafter import __version__, click_zh, recache
 from drafter.errors import DrafterError
 from drafter.shell import shell_quote
 
@@ -391,7 +391,8 @@ def templates_copy(name, folder):
 
 def main():
     try:
-        cli(prog_name="drafter")
+        with recache.import_time_patterns():  # the libraries each command imports compile ~80 patterns
+            cli(prog_name="drafter")
     finally:
         # At exit Python's cyclic collector walks every object still alive (the ~100,000 the imports
         # made) before freeing them, a sixth of a build; frozen objects are skipped, and the operating

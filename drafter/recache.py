@@ -8,7 +8,10 @@ one file in drafter's cache folder (drafter.cache_dir; DRAFTER_CACHE_DIR=off: no
 hands it straight to the matcher next time. A missing, damaged or foreign cache is a miss: the
 pattern is compiled as before, so the result is always the pattern re.compile would give.
 
-Only fixed patterns written in drafter's code go through here, never ones built from input.
+Only fixed patterns go through here, never ones built from input: those written in drafter's code
+(`compile`), and those any module compiles while it is being imported (`import_time_patterns`: the
+libraries' constants, such as PyYAML's 3 ms class of printable characters; a module's import-time code
+cannot see the user's input).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import atexit
 import marshal
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 try:  # Python 3.11+
@@ -28,6 +32,7 @@ import _sre
 
 from drafter.cache_dir import cache_root, keep
 
+_re_compile = getattr(re, "_compile", re.compile)  # re's own, taken before import_time_patterns stands in
 MAX_ENTRIES = 1000  # drafter has about 300; past this the file starts afresh with this run's patterns
 _entries: dict | None = None
 _used: dict = {}  # this run's patterns
@@ -50,10 +55,42 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (the name
         compiled = _sre.compile(pattern, *program)
     except re.error:
         raise
-    except Exception:  # the private compiler API changed: fall back to the public one
-        return re.compile(pattern, flags)
+    except Exception:  # the private compiler API changed: fall back to re's own
+        return _re_compile(pattern, flags)
     _remember(key, program)
     return compiled
+
+
+@contextmanager
+def import_time_patterns():
+    """While inside, a pattern compiled by a module being imported comes from the cache; every other
+    pattern (one compiled at run time, by a library or by drafter) is re's business as usual."""
+    if getattr(re, "_compile", None) is not _re_compile:  # another Python's re, or already inside
+        yield
+        return
+
+    def compile_with_cache(pattern, flags):
+        if isinstance(pattern, str) and not flags & re.DEBUG and _importing(sys._getframe(1)):
+            return compile(pattern, flags)
+        return _re_compile(pattern, flags)
+
+    re._compile = compile_with_cache
+    try:
+        yield
+    finally:
+        re._compile = _re_compile
+
+
+IMPORT_MACHINERY = "<frozen importlib._bootstrap>"
+
+
+def _importing(frame) -> bool:
+    """Whether the code that asked for a pattern runs under an import statement."""
+    while frame is not None:
+        if frame.f_code.co_filename == IMPORT_MACHINERY:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _program(pattern: str, flags: int) -> tuple:

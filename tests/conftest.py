@@ -13,6 +13,19 @@ EXAMPLES = REPO / "docs" / "examples"
 MAIN_EXAMPLE = EXAMPLES / "qingshan-2024.yaml"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory):
+    """The suite's caches (patterns, templates, packaged data) in a folder of its own, for every process it
+    starts too: tests neither read what the developer's runs left nor fill their cache folder."""
+    previous = os.environ.get("DRAFTER_CACHE_DIR")
+    os.environ["DRAFTER_CACHE_DIR"] = str(tmp_path_factory.mktemp("drafter-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("DRAFTER_CACHE_DIR", None)
+    else:
+        os.environ["DRAFTER_CACHE_DIR"] = previous
+
+
 def pytest_addoption(parser):
     parser.addoption("--regen-golden", action="store_true", help="rewrite tests/golden/* from the current output")
 

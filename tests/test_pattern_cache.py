@@ -134,3 +134,30 @@ def test_a_cache_folder_that_cannot_be_written_changes_nothing(tmp_path, monkeyp
     recache._save()  # no error, nothing written
     assert packaged_yaml("words: [一, 二]\n") == {"words": ["一", "二"]}
     assert blocked.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_patterns_compiled_by_a_module_being_imported_come_from_the_cache(fresh, tmp_path, monkeypatch):
+    """import_time_patterns: a library's import-time constant is cached; a pattern compiled at run time, by
+    anyone, is not (it may be made from the user's input); afterwards re is as it was."""
+    (tmp_path / "library_with_constants.py").write_text(
+        f"import re\nRULE = re.compile({HAN_RULE!r})\nSPACE = re.compile(r'\\s+', re.M)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plain = re._compile
+    with recache.import_time_patterns():
+        assert re._compile is not plain
+        import library_with_constants
+
+        at_run_time = re.compile("某某" + str(id(tmp_path)))
+    assert re._compile is plain
+    assert set(recache._entries) == {(HAN_RULE, 0), (r"\s+", int(re.M))}
+    _same(library_with_constants.RULE, re.compile(HAN_RULE))
+    _same(library_with_constants.SPACE, re.compile(r"\s+", re.M))
+    assert at_run_time.pattern.startswith("某某")
+
+
+def test_a_bad_pattern_in_an_imported_module_fails_as_it_would_without_the_cache(fresh, tmp_path, monkeypatch):
+    (tmp_path / "library_with_a_mistake.py").write_text("import re\nRULE = re.compile('[unclosed')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(re.error), recache.import_time_patterns():
+        import library_with_a_mistake  # noqa: F401
+    assert re._compile is recache._re_compile
