@@ -238,3 +238,14 @@ def test_mined_indicator_wording_never_changes_what_the_figure_counts(clause, ex
     from drafter.mining.indicator_phrasing import clause_template
 
     assert clause_template(clause, None) == expected
+
+
+def test_a_paragraph_pasted_twice_is_one_repeat_finding_for_the_whole_stretch():
+    text = "围绕新材料、装备制造、生物医药等主导产业，组织实施县级揭榜挂帅项目8项，攻克高性能密封材料、智能分拣装备等关键技术12项。"
+    document = Document((para(text), para("另有其他工作。"), para("其中，" + text)))
+    (found,) = check_repeated_span(document)
+    assert (found.where, found.excerpt[:6]) == (3, "其中，围绕新")
+    assert found.message == f"“{text[:20]}…”（共{len(text)}个字）在第1段已出现过"
+    within = Document((para("全年新认定高新技术企业45家，同比增长12.5%；全年新认定高新技术企业45家，同比增长12.5%。"),))
+    (again,) = check_repeated_span(within)
+    assert again.message == "“全年新认定高新技术企业45家，同比增长12.5%”在第1段已出现过"

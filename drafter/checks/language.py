@@ -89,8 +89,10 @@ def check_figure_twice(document: Document, report: Report | None) -> list[Findin
 
 
 def check_repeated_span(document: Document, report: Report | None = None) -> list[Finding]:
-    """A 20-character span of body text that appears a second time, in the same or another paragraph."""
-    seen: dict[str, int] = {}
+    """A stretch of 20 or more characters of body text that appears a second time, in the same or another
+    paragraph: one finding per stretch, however long (a paragraph pasted twice is one finding, not one per
+    20 characters)."""
+    seen: dict[str, tuple[int, str, int]] = {}  # span -> where it first appeared: position, text, start
     findings = []
     for where, text in _paragraphs(document):
         start = 0
@@ -100,14 +102,29 @@ def check_repeated_span(document: Document, report: Report | None = None) -> lis
                 start += 1
                 continue
             first = seen.get(span)
-            if first is not None and (first != where or text.find(span) < start):
+            if first is not None:
+                end = _stretch_end(text, start, first[1], first[2])
                 findings.append(_finding(document, "language.repeat_span", "hint", where, text, start,
-                                         f"“{span}”在第{first}段已出现过", "删去重复的内容或换个说法"))
-                start += SPAN  # one finding per repeated stretch
+                                         _repeat_message(text[start:end], first[0]), "删去重复的内容或换个说法"))
+                start = end
                 continue
-            seen.setdefault(span, where)
+            seen[span] = (where, text, start)
             start += 1
     return findings
+
+
+def _stretch_end(text: str, start: int, earlier: str, earlier_start: int) -> int:
+    """Where the repetition of earlier[earlier_start:] that begins at text[start] (SPAN characters long at
+    least) stops."""
+    end, other = start + SPAN, earlier_start + SPAN
+    while end < len(text) and other < len(earlier) and text[end] == earlier[other]:
+        end, other = end + 1, other + 1
+    return end
+
+
+def _repeat_message(stretch: str, first: int) -> str:
+    shown = stretch if len(stretch) <= SPAN + 10 else f"{stretch[:SPAN]}…"
+    return f"“{shown}”{f'（共{len(stretch)}个字）' if len(stretch) > SPAN + 10 else ''}在第{first}段已出现过"
 
 
 def check_genre(document: Document, report: Report | None = None) -> list[Finding]:
