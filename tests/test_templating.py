@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -169,7 +168,7 @@ def test_an_office_template_can_call_the_macros(tmp_path, report):
         '{{ m.indicators(["hightech_value", "enterprise_rd_share", "science_envoys"], "全年，") }}\n{{ m.run(extra.items, "主要做法：") }}\n',
         encoding="utf-8")
     extra = ExtraSection(title="科技特派员工作", items=(Item("下沉服务"), Item("技术培训")))
-    text = render_draft(replace(report, extra_sections=(extra,)), template_search_path(tmp_path, None))
+    text = render_draft(report._replace(extra_sections=(extra,)), template_search_path(tmp_path, None))
     # science_envoys was stated in its own section already: a figure is said once
     assert "全年，高新技术产业增加值达到86.3亿元，同比增长10.8%；规上工业企业研发费用占营业收入比重为1.86%，比上年提高0.14个百分点。" in text
     assert "主要做法：一是下沉服务；二是技术培训。" in text

@@ -88,9 +88,7 @@ def undefined_message(message: str, names) -> str:
 
 def _fields(described: str) -> list[str]:
     """The fields of a form model object Jinja names ("drafter.form.model.Report object")."""
-    import dataclasses
-
     from drafter.form import model
 
     cls = getattr(model, described.split()[0].rsplit(".", 1)[-1], None)
-    return [f.name for f in dataclasses.fields(cls)] if dataclasses.is_dataclass(cls) else []
+    return list(getattr(cls, "_fields", ()))
