@@ -3,8 +3,8 @@ form (or where -o says). The `drafter build` command only wires this up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter import recache
 from drafter.checks import Target, run_checks
@@ -27,8 +27,7 @@ from drafter.templating.render import builtin_templates, find_template
 UNSAFE_FILENAME = recache.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     output: Path
     document: Document
     notes: tuple[str, ...]

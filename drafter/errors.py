@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class DrafterError(Exception):
@@ -11,8 +11,7 @@ class DrafterError(Exception):
     exit_code = 2
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One located problem in a form: file:line:column: path: message."""
 
     line: int

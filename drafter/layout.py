@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BODY_FONT = "仿宋_GB2312"
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     line_pitch_pt: float = 28.95  # exact line spacing: 22 lines a page with the standard margins
     title_font: str = "方正小标宋简体"
     heading_fonts: tuple[str, ...] = ("黑体", "楷体_GB2312", BODY_FONT, BODY_FONT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import NamedTuple, TYPE_CHECKING
 
 from drafter.document import Document, Heading, Paragraph, Recipient, Signature, Title
 
@@ -15,8 +15,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "hint": "提示"}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str        # e.g. "numbering.sequence"
     severity: str    # error | warning | hint
     where: int       # line of a .txt, paragraph number of a .docx or a built draft

@@ -8,10 +8,10 @@ only literal words, never a regular expression (which could run for hours on a l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter import recache
 from drafter.errors import InputError
@@ -44,8 +44,7 @@ SCHEMA = {
     }}},
 }
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     rule: str
     right: str
     correct: str

@@ -7,13 +7,12 @@ when enabled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.errors import InputError
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str      # default severity: error | warning | hint
     description: str   # Chinese, shown by `drafter check --rules`
@@ -92,8 +91,7 @@ def check_names(names) -> frozenset[str]:
     return frozenset(names)
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Which rules run: the defaults, plus --enable, minus --disable (disable wins)."""
 
     disable: frozenset[str] = frozenset()

@@ -4,10 +4,9 @@ wording, punctuation (GB/T 15834)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from drafter import recache
 from drafter.checks.base import Finding, Target
@@ -16,8 +15,7 @@ from drafter.document import Heading, Signature, Title
 HAN = r"\u4e00-\u9fff"
 
 
-@dataclass(frozen=True)
-class PatternRule:
+class PatternRule(NamedTuple):
     """A rule that is one pattern: its id, severity, and how a match is told and mended.
 
     Patterns here must run in linear time: no nested or overlapping unbounded repeats."""
@@ -141,8 +139,7 @@ class _Clauses:
         return (_Match(start, clause) for start, clause in repeated_clauses(text))
 
 
-@dataclass(frozen=True)
-class _Match:
+class _Match(NamedTuple):
     at: int
     clause: str
 
@@ -367,8 +364,7 @@ def check_punctuation(target: Target) -> list[Finding]:
     return findings
 
 
-@dataclass(frozen=True)
-class _LinesOnly:
+class _LinesOnly(NamedTuple):
     """A view of a target that yields only the given lines."""
 
     target: Target

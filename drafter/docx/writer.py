@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.styles import BabelFish
@@ -31,8 +31,7 @@ RUN_IN_STOPS = "。！？：；.!?:;"
 ATTACHMENT_NOTE = ("附件：", "附件:")  # 附件说明, the line(s) between the body and the 落款
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
+class DocumentInfo(NamedTuple):
     """Core properties: what Word shows under File > Info."""
 
     title: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter import indicators as facts
 from drafter.document import BOLD_OFF, BOLD_ON, directive
@@ -10,8 +10,7 @@ from drafter.numbering import chinese_numeral
 from drafter.form.model import Item, Report, ReviewItem, Target
 
 
-@dataclass(frozen=True)
-class Years:
+class Years(NamedTuple):
     """Every year the text mentions, derived from meta: no template hard-codes a year."""
 
     year: int
@@ -102,8 +101,7 @@ def section_indicators(sections) -> set[str]:
     return found
 
 
-@dataclass(frozen=True)
-class Structure:
+class Structure(NamedTuple):
     """Rules that decide the draft's structure, computed once here and only placed by the templates."""
 
     genre: str                       # 报告 (sent to 主送) | 总结

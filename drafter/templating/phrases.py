@@ -4,7 +4,7 @@ each one remembers where it came from (`drafter build --explain`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter import recache
 from drafter.form.model import Report
@@ -27,8 +27,7 @@ DEFAULTS = {
 LEADERS_OF = {"县": "县委、县政府", "市": "市委、市政府", "区": "区委、区政府", "旗": "旗委、旗政府"}
 
 
-@dataclass(frozen=True)
-class Used:
+class Used(NamedTuple):
     what: str    # 导语、过渡语、问题引语…
     text: str
     origin: str  # 表单 | 短语库 | 默认用语
