@@ -142,6 +142,8 @@ def directive(kind: str, *fields: str) -> str:
 
 
 def parse_runs(text: str) -> tuple[Run, ...]:
+    if BOLD_ON not in text and BOLD_OFF not in text:  # most paragraphs: one plain run
+        return (Run(text),) if text else ()
     runs, bold, current = [], False, ""
     for char in text:
         if char in (BOLD_ON, BOLD_OFF):

@@ -44,3 +44,32 @@ def test_the_bad_character_pattern_is_the_plain_definition_on_every_code_point()
                 or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE)
 
     assert [code for code in range(0x110000) if (bad_character(chr(code)) is not None) != plain(code)] == []
+
+
+def test_parse_runs_fast_path_for_plain_text_gives_what_the_loop_gives():
+    from drafter.document import BOLD_OFF, BOLD_ON, Run, parse_runs
+
+    assert parse_runs("") == ()
+    assert parse_runs("全年新认定高新技术企业45家。") == (Run("全年新认定高新技术企业45家。", False),)
+    assert parse_runs(f"{BOLD_ON}一是{BOLD_OFF}强化主体。") == (Run("一是", True), Run("强化主体。", False))
+    assert parse_runs(f"{BOLD_OFF}末尾") == (Run("末尾", False),)
+
+
+def test_no_character_the_form_refuses_is_printable():
+    """bad_character's fast path (a printable value has none) holds for every code point."""
+    from drafter.form.yaml_source import BAD_CHARACTER, bad_character
+
+    refused = [chr(code) for code in range(0x110000) if BAD_CHARACTER.match(chr(code))]
+    assert len(refused) > 2000 and not any(char.isprintable() for char in refused)
+    assert bad_character("全年\u3000新认定\x1e45家") == "\x1e" and bad_character("R&D 经费") is None
+
+
+def test_a_plain_value_that_starts_with_no_number_character_is_text_as_the_patterns_say():
+    from drafter.form.yaml_source import FLOAT_RE, INF_RE, INT_RE, NAN_RE, NUMBER_STARTS, plain_value
+
+    # every character one of the four patterns can start a match with, tried with the tails they accept
+    starts = {chr(code) for code in range(0x110000)
+              if any(p.fullmatch(chr(code) + tail) for p in (INT_RE, FLOAT_RE, INF_RE, NAN_RE)
+                     for tail in ("", "5", ".5", "inf", "nan"))}
+    assert starts == NUMBER_STARTS
+    assert [plain_value(t) for t in ("12.6", "-3", ".inf", "1e3", "二〇二四", "0x1F")] == [12.6, -3, float("inf"), 1000.0, "二〇二四", "0x1F"]

@@ -38,13 +38,12 @@ def check_figures(target: Target) -> list[Finding]:
     from drafter import indicators as facts  # only with a form: it pulls in the form package
 
     findings = []
+    paragraphs = [(where, block.text) for index, (where, block) in enumerate(target.blocks())
+                  if isinstance(block, Paragraph) and target.kind_at(index) != "plans"]
     for indicator in form.indicators:
         if indicator.value is None:
             continue
-        for index, (where, block) in enumerate(target.blocks()):
-            if not isinstance(block, Paragraph) or target.kind_at(index) == "plans":
-                continue
-            text = block.text
+        for where, text in paragraphs:
             for start in occurrences(indicator.name, text):
                 end = start + len(indicator.name)
                 figure = FIGURE.match(text, end)

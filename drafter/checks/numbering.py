@@ -31,25 +31,26 @@ def _headings(target: Target):
     fresh, in_attachment_list, after_text, between, open_sentence = False, False, False, [], False
     note_next = 0  # the number the next item of a "注：1.……" list would have, 0 outside one
     for where, block in target.blocks():
+        text = getattr(block, "text", "")  # a paragraph joins its runs each time: once here
         if not isinstance(block, Heading):
-            between.append(getattr(block, "text", ""))
+            between.append(text)
             if isinstance(block, Paragraph):
-                if block.text[:1] in NOTE_STARTS and NOTE_LIST.match(unicodedata.normalize("NFKC", block.text)):
+                if text[:1] in NOTE_STARTS and NOTE_LIST.match(unicodedata.normalize("NFKC", text)):
                     note_next = 2
                 elif not open_sentence:
                     note_next = 0  # a new paragraph, not a note's wrapped line: the notes are over
-            open_sentence = isinstance(block, Paragraph) and MID_SENTENCE.search(block.text) is not None
+            open_sentence = isinstance(block, Paragraph) and MID_SENTENCE.search(text) is not None
         elif open_sentence:
             # "…依照第十一条第" + "（十二）项规定…": a line broken inside a sentence, not a heading
-            between.append(block.marker + block.text)
-            open_sentence = MID_SENTENCE.search(block.text) is not None
+            between.append(block.marker + text)
+            open_sentence = MID_SENTENCE.search(text) is not None
             continue
         if isinstance(block, Paragraph) or isinstance(block, Heading) and not block.marker:
-            label = ATTACHMENT.match(block.text)
+            label = ATTACHMENT.match(text)
             if label:
                 fresh, in_attachment_list = True, label.group(1) in "：:"
                 continue
-            if ARTICLE.match(block.text):
+            if ARTICLE.match(text):
                 fresh = True
         if not isinstance(block, Heading):
             in_attachment_list, after_text = False, True

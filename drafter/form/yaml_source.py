@@ -41,6 +41,7 @@ INT_RE = recache.compile(r"[-+]?[0-9]+")
 FLOAT_RE = recache.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 INF_RE = recache.compile(r"[-+]?\.(inf|Inf|INF)")
 NAN_RE = recache.compile(r"\.(nan|NaN|NAN)")
+NUMBER_STARTS = frozenset("+-.0123456789")  # the characters the four patterns above can start with
 
 
 def _plain_resolving(base):
@@ -102,6 +103,8 @@ BAD_CHARACTER = recache.compile(
 def bad_character(text: str) -> str | None:
     """The first character Word cannot store or a draft must not carry: C0/C1 controls (ESC, VT, the
     draft's directive marker U+001E), non-characters (U+FFFE, U+FDD0…) and lone surrogates."""
+    if text.isprintable():  # every one of them is unprintable (Cc, Cs, Cn): most values end here, in C
+        return None
     found = BAD_CHARACTER.search(text)
     return found.group() if found else None
 
@@ -229,6 +232,8 @@ def plain_value(text: str):
         return None
     if text in BOOLS:
         return BOOLS[text]
+    if text[:1] not in NUMBER_STARTS:  # most values are words: no number pattern can match them
+        return text
     if INT_RE.fullmatch(text):
         return int(text)
     if FLOAT_RE.fullmatch(text) or INF_RE.fullmatch(text) or NAN_RE.fullmatch(text):
@@ -316,7 +321,7 @@ class _Builder:
             self._absorbed_list_items(node, path)
         if node.tag == PLAIN:
             digits = len(text.lstrip("+-"))
-            if INT_RE.fullmatch(text) and digits > MAX_DIGITS:
+            if digits > MAX_DIGITS and INT_RE.fullmatch(text):
                 self._problem(node, path, f"数字位数过多（{digits} 位），不是一个可用的数值")
                 return None
             self.source_map.typed[path] = text
