@@ -61,6 +61,8 @@ def _statement_finder(indicator):
         return None
 
     def stated(text: str) -> list[int]:
+        if figure not in text:  # most paragraphs: the figure is nowhere, so stated nowhere
+            return []
         found = set()
         for head in heads:
             for at in occurrences(head, text):
