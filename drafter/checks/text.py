@@ -423,7 +423,10 @@ def _unmatched(target: Target, lines: list[tuple[int, str]]) -> list[Finding]:
     """A finding for each kind of pair left unmatched in a paragraph; an opening mark closed by the
     closing mark of another kind close by ("“两库’", "各省“区、市）") is one wrong glyph, reported once."""
     opened, closed = [], []  # (pair, where, text, position) of what is left unmatched
+    paragraph = "".join(text for _, text in lines)
     for pair in PAIRS:
+        if not any(mark and mark in paragraph for mark in pair):
+            continue  # none of the pair's marks here (most paragraphs, most pairs): nothing to match
         left = _left_unmatched(pair, lines)
         if left:
             (opened if left[0] > 0 else closed).append((pair, *left[1:]))
