@@ -73,3 +73,24 @@ def test_a_plain_value_that_starts_with_no_number_character_is_text_as_the_patte
                      for tail in ("", "5", ".5", "inf", "nan"))}
     assert starts == NUMBER_STARTS
     assert [plain_value(t) for t in ("12.6", "-3", ".inf", "1e3", "二〇二四", "0x1F")] == [12.6, -3, float("inf"), 1000.0, "二〇二四", "0x1F"]
+
+
+def test_table_style_id_is_what_python_docx_would_write():
+    """writer._table_style_id, one pass over the styles, against python-docx's table.style setter: for
+    every table style of the built-in reference, and again when Table Grid is the default table style."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    from drafter.docx.writer import _table_style_id
+    from drafter.resources import templates_dir
+
+    document = docx.Document(str(templates_dir() / "reference.docx"))
+    tables = [s.name for s in document.styles if s.type == WD_STYLE_TYPE.TABLE]
+    assert "Table Grid" in tables and len(tables) > 5
+    for made_default in (False, True):
+        if made_default:
+            document.styles["Table Grid"].element.set(qn("w:default"), "1")
+        for name in tables:
+            assert _table_style_id(document, name) == document.part.get_style_id(document.styles[name], WD_STYLE_TYPE.TABLE)
+    assert _table_style_id(document, "Table Grid") is None

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import NamedTuple
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.styles import BabelFish
 from docx.oxml.ns import qn
@@ -231,7 +232,7 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
     columns = max(len(row) for row in block.rows)
     widths = column_widths(block.rows, TABLE_SIZE.pt)
     table = xml.append_table(document, rows=len(block.rows), cols=columns)
-    table.style = document.styles["Table Grid"]
+    table._tbl.tblStyle_val = _table_style_id(document, TABLE_GRID)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     xml.set_fixed_layout(table)
@@ -244,6 +245,27 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
             # off the 28.95 pt line grid: table text is set in 18 pt lines
             xml.fill_cell(tc, Pt(width), ids[STYLE_TABLE_TEXT], cell_lines(text, width, TABLE_SIZE.pt), row_index == 0)
     xml.set_repeat_header(table.rows[0])
+
+
+TABLE_GRID = "Table Grid"
+
+
+def _table_style_id(document, name: str) -> str | None:
+    """What python-docx's table.style = styles[name] writes (the style's id, or None when it is the last
+    default table style), in one pass over the styles instead of its XPath search of them (2 ms)."""
+    style_id = _style_ids(document, (name,))[name]
+    kind, default, id_tag = qn("w:type"), qn("w:default"), qn("w:styleId")
+    last_default, is_table = None, False
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        if style.get(kind) == "table" and style.get(default) in ON:
+            last_default = style.get(id_tag)
+        is_table = is_table or style.get(id_tag) == style_id and style.get(kind) == "table"
+    if not is_table:  # not a table style: python-docx's own error
+        return document.part.get_style_id(document.styles[name], WD_STYLE_TYPE.TABLE)
+    return None if style_id == last_default else style_id
+
+
+ON = ("1", "true", "on")  # ST_OnOff's true values
 
 
 def _set_core_properties(document, info: DocumentInfo) -> None:
