@@ -1,5 +1,5 @@
 """Entry point for `python -m drafter`."""
 
-from drafter.cli import main
+from drafter.launch import main
 
 main()

@@ -10,6 +10,7 @@ import click
 
 from drafter import __version__, click_zh, recache
 from drafter.errors import DrafterError
+from drafter.launch import collect_garbage
 from drafter.shell import shell_quote
 
 click_zh.install()  # before the decorators below: click reads some of its texts while they run
@@ -215,6 +216,7 @@ def check(files, form, output_format, strict, disable, enable, words, list_rules
 
     有错误时退出码为 1（加 --strict 时警告也算），否则为 0。
     """
+    collect_garbage()
     from drafter.commands.check import check_files
 
     if list_rules:
@@ -247,6 +249,7 @@ def check(files, form, output_format, strict, disable, enable, words, list_rules
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的表单；默认与文稿同名（.yaml）。")
 def extract(source, output):
     """从已有的文稿（.docx/.doc/.wps/.rtf/.txt）提取表单骨架：标题、各部分与小节、正文中的数字（待核对）。"""
+    collect_garbage()
     from drafter.commands.extract import extract_to_form
 
     path, candidates = extract_to_form(source, output)
@@ -262,6 +265,7 @@ def outline(files, output_format):
 
     文稿可以是 .docx、.doc、.wps、.rtf（需 LibreOffice）或 .txt；另列出清理掉的网页杂项和 Word 的页眉页脚。
     """
+    collect_garbage()
     from drafter.commands.outline import as_json, as_text, read_files, removed_summary
 
     reports = read_files(list(files))
@@ -281,6 +285,7 @@ def outline(files, output_format):
               help="同时使用的 CPU 核数；文件多时可加快学习，结果与单核相同。")
 def mine(paths, output, jobs):
     """从往年文稿（.txt/.docx 文件或文件夹）学习标题格式、套语、句式和搭配，生成短语库。"""
+    collect_garbage()
     from drafter.commands.mine import mine_paths, summary
 
     bars = []

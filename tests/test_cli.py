@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,15 @@ def test_usage_errors_are_said_in_chinese_with_exit_2(args, message):
 def test_no_command_prints_the_help():
     result = subprocess.run([sys.executable, "-m", "drafter"], capture_output=True, text=True)
     assert result.returncode == 0 and "由表单生成 Word 文稿" in result.stdout
+
+
+def test_the_collector_is_off_for_a_build_and_on_for_commands_that_read_many_files(tmp_path):
+    """drafter.launch: a build runs without the cyclic collector; check, outline, extract and mine turn it on."""
+    code = ("import gc, sys\nfrom drafter import launch\nsys.argv = ['drafter', *sys.argv[1:]]\n"
+            "try:\n    launch.main()\nexcept SystemExit:\n    pass\nprint('collector', gc.isenabled())\n")
+    built = tmp_path / "x.docx"
+    runs = {"build": ["build", str(MAIN_EXAMPLE), "-o", str(built)], "check": ["check", str(built)]}
+    said = {name: subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True).stdout.split()[-1]
+            for name, argv in runs.items()}
+    assert said == {"build": "False", "check": "True"}
+    assert built.is_file() and "由 drafter 生成" in zipfile.ZipFile(built).read("docProps/core.xml").decode()
