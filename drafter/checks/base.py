@@ -71,6 +71,16 @@ class Target:
         some (headings keep their markers and half-width marks), else the text of each block."""
         return self._texts
 
+    def joined_lines(self):
+        """texts() joined for one search per rule (drafter.checks.lines)."""
+        return self._joined
+
+    @cached_property
+    def _joined(self):
+        from drafter.checks.lines import Lines
+
+        return Lines(self._texts)
+
     @cached_property  # every rule reads them: made once per draft
     def _texts(self) -> tuple[tuple[int, str], ...]:
         if self.lines:

@@ -13,6 +13,7 @@ from itertools import islice
 
 from drafter import recache
 from drafter.checks.base import Finding, Target
+from drafter.checks.lines import Lines
 from drafter.checks.text import MAX_PER_LINE, PLACEHOLDER, _Filtered, _not_a_numeral_year
 
 FOUND = _Filtered(PLACEHOLDER, _not_a_numeral_year)
@@ -31,10 +32,11 @@ FIGURE_BEFORE, FIGURE_AFTER = "共有达为计约近第增长成", "批家个项
 
 def check_placeholders(target: Target) -> list[Finding]:
     """xx, XX, ××, ○○, 某某, *, 【待补】, ___, and init's own "在此填写…", each with its severity."""
-    lines = list(target.texts())
+    lines = target.joined_lines()
     in_form = _form_lines(lines)
     findings = []
-    for index, (where, text) in enumerate(lines):
+    for index in lines.candidates(PLACEHOLDER):
+        where, text = lines.texts[index]
         for match in islice(FOUND.finditer(text), MAX_PER_LINE):
             mark = match.group(0)
             severity, message = "error", f"留有占位符“{mark}”"
@@ -49,15 +51,16 @@ def check_placeholders(target: Target) -> list[Finding]:
     return findings
 
 
-def _form_lines(lines: list[tuple[int, str]]) -> set[int]:
+def _form_lines(lines: Lines) -> set[int]:
     """Indexes of the lines that belong to a blank form: those near a form mark, and every line of an
     attachment (附件2 … up to the next one) that has a form mark in it."""
-    marked = [i for i, (_, text) in enumerate(lines) if FORM_MARK.search(text)]
+    texts = lines.texts
+    marked = [i for i in lines.candidates(FORM_MARK) if FORM_MARK.search(texts[i][1])]
     if not marked:
         return set()
     inside = {j for i in marked for j in range(i - NEAR, i + NEAR + 1)}
-    labels = [i for i, (_, text) in enumerate(lines) if ATTACHMENT_LABEL.match(text)]
-    for start, end in zip(labels, labels[1:] + [len(lines)]):
+    labels = [i for i, (_, text) in enumerate(texts) if ATTACHMENT_LABEL.match(text)]
+    for start, end in zip(labels, labels[1:] + [len(texts)]):
         if any(start < i < end for i in marked):
             inside.update(range(start, end))
     return inside

@@ -10,6 +10,7 @@ from typing import Callable, NamedTuple
 
 from drafter import recache
 from drafter.checks.base import Finding, Target
+from drafter.checks.lines import Lines
 from drafter.document import Heading, Signature, Title
 
 HAN = r"\u4e00-\u9fff"
@@ -38,15 +39,22 @@ MAX_PER_LINE = 20  # findings of one rule in one line: enough to show, few enoug
 def _apply(target: Target, rules: tuple[PatternRule, ...]) -> list[Finding]:
     """A finding at each match of each rule in each line."""
     findings = []
-    texts = target.texts()
+    lines = target.joined_lines()
     for rule in rules:
         finditer = rule.pattern.finditer
-        for where, text in texts:
+        for index in lines.candidates(_pattern_of(rule)):
+            where, text = lines.texts[index]
             for match in islice(finditer(text), MAX_PER_LINE):
                 findings.append(target.finding(rule.rule, rule.severity, where, text, match.start(),
                                                rule.message(match), rule.suggestion(match), match.group(0),
                                                rule.fix(match) if rule.fix else None))
     return findings
+
+
+def _pattern_of(rule: PatternRule) -> re.Pattern | None:
+    """The compiled pattern behind a rule (a filtered one's, whose matches are a subset), or None."""
+    pattern = rule.pattern
+    return pattern if isinstance(pattern, re.Pattern) else getattr(pattern, "pattern", None)
 
 
 CN_DIGITS = "〇○零一二三四五六七八九十"
@@ -380,6 +388,9 @@ class _LinesOnly(NamedTuple):
 
     def texts(self):
         return iter(self.lines)
+
+    def joined_lines(self) -> Lines:
+        return Lines(self.lines)
 
     def finding(self, *args, **kwargs):
         return self.target.finding(*args, **kwargs)
