@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from operator import itemgetter, methodcaller
+from operator import methodcaller
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +13,7 @@ from drafter.document import Heading, Paragraph
 from drafter.mining import indicator_phrasing, patterns, segment
 from drafter.mining.collect import Collector
 from drafter.mining.corpus import Tally, iter_reports
+from drafter.mining.word_codes import WordCodes
 from drafter.reading import ReadReport
 from drafter.reading.headings import normalise
 
@@ -92,6 +93,8 @@ def _indicator_of(text: str) -> str | None:  # cached: the same templates recur 
     return next((indicator for keyword, indicator in _keywords() if keyword in text), None)
 
 
+_WORD_CODES = WordCodes()  # each word's tag code, met once, for this process's run
+
 # Lead-ins found by one pattern each, tried only on a sentence with the word every match contains.
 LEADS = (("transitions", "如下", patterns.TRANSITION), ("problem_leads", "存在", patterns.PROBLEM_LEAD))
 
@@ -105,6 +108,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
     last_part = max((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), default=0)
     add = collector.add
     names_a_person, figure_clauses = patterns.names_a_person, patterns.figure_clauses
+    cut, coded = segment.words, _WORD_CODES.codes
     for index, (block, kind, line) in enumerate(zip(blocks, kinds, lines)):
         if isinstance(block, Heading):
             if not names_a_person(block.text):
@@ -117,8 +121,8 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         if not isinstance(block, Paragraph):
             continue
         text = normalise(block.text)
-        tagged = segment.tagged(text)
-        codes = patterns.tag_codes(tagged)
+        words = cut(text)
+        codes = coded(words, text)  # the tags' codes, without tagging the paragraph
         places = None  # found when the paragraph turns out to have a figure clause
         # What a sentence needs a word for is looked for only in a paragraph that has the word somewhere.
         openings = [(guard, pattern) for guard, pattern in patterns.OPENING if guard in text]
@@ -135,7 +139,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             clauses = figure_clauses(sentence) if figures else ()
             if clauses:
                 if places is None:
-                    places = patterns.coded_place_names(tagged, codes)
+                    places = patterns.coded_place_names(words, codes)
                 for clause, template in _templates(clauses, places):
                     indicator = _indicator_of(template)
                     add("sentences", template, kind, example, indicator=indicator)
@@ -144,7 +148,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                                                collector)
                     for frame in _frames(template):
                         add("frames", frame, kind, example)
-        _collocations(tagged, codes, kind, (name, line, text), collector)
+        _collocations(words, codes, kind, (name, line, text), collector)
 
 
 def _lead_ins(sentence: str, kind: str, example, openings, leads, plans: bool, closing: bool, add) -> None:
@@ -215,15 +219,14 @@ _VERB_OBJECT = recache.compile(r"V([NZ]{1,3})")
 _span = methodcaller("span")
 
 
-def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, example: tuple[str, int, str],
+def _collocations(words: list[str], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
     # one comprehension (no generator to resume for every match); most objects are one noun, joined only
     # when there are more
     pairs = [(verb, obj) for start, end in map(_span, _VERB_OBJECT.finditer(codes))
-             if len(verb := tagged[start][0]) >= 2
-             and len(obj := tagged[end - 1][0] if end - start == 2
-                     else "".join(map(itemgetter(0), tagged[start + 1:end]))) >= 2]
+             if len(verb := words[start]) >= 2
+             and len(obj := words[end - 1] if end - start == 2 else "".join(words[start + 1:end])) >= 2]
     if pairs:
         file, line, text = example
         collector.add_pairs(pairs, section, lambda phrase: (file, line, _around(text, phrase)))
