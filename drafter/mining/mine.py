@@ -222,11 +222,14 @@ _span = methodcaller("span")
 def _collocations(words: list[str], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    # one comprehension (no generator to resume for every match); most objects are one noun, joined only
-    # when there are more
-    pairs = [(verb, obj) for start, end in map(_span, _VERB_OBJECT.finditer(codes))
-             if len(verb := words[start]) >= 2
-             and len(obj := words[end - 1] if end - start == 2 else "".join(words[start + 1:end])) >= 2]
+    pairs = []
+    for start, end in map(_span, _VERB_OBJECT.finditer(codes)):
+        verb = words[start]
+        if len(verb) >= 2:
+            # most objects are one noun, joined only when there are more
+            obj = words[end - 1] if end - start == 2 else "".join(words[start + 1:end])
+            if len(obj) >= 2:
+                pairs.append((verb, obj))
     if pairs:
         file, line, text = example
         collector.add_pairs(pairs, section, lambda phrase: (file, line, _around(text, phrase)))
