@@ -143,6 +143,8 @@ def test_running_text_markers_are_those_of_the_look_behind_patterns():
                       | {m.start(1) for m in headings._DIGIT_MARKER_AFTER_END.finditer(text)}
                       | ({0} if headings._MARKER_AT_START.match(text) else set()))
         assert fast == starts
+        found = headings._MARKER_AT_START.match(text) or headings._ANY_MARKER_AFTER_BREAK.search(text)
+        assert bool(found) == bool(starts)
 
 
 def test_white_space_is_what_backslash_s_matches():
