@@ -129,7 +129,7 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             if index == centered[0]:
                 pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
-        line = _numbered(source)
+        line = _numbered(source) if source.marker else source.text  # a .txt line has no Word number
         if source.toc or line[:1] == "目" and CONTENTS.match(line) or (centered and index < centered[0]):
             pieces.append(Piece(number, line, plain=True))
             continue
@@ -138,7 +138,7 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             title = _title_text(line)
             pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
-        if attachment_list and ATTACHMENT_ITEM.match(line) or _after_attachment_label(pieces):
+        if attachment_list and ATTACHMENT_ITEM.match(line) or pieces and _after_attachment_label(pieces):
             pieces.append(Piece(number, line, plain=True))  # "附件：1.…" goes on "2.…"; an attachment's title
             continue
         attachment_list = line[:1] == "附" and ATTACHMENT_LIST.match(line) is not None
@@ -161,7 +161,8 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             if stripped != line:
                 dropped.append(Removed(number, line[: len(line) - len(stripped)].strip(), "repeat"))
             line = stripped
-        styled = _styled_heading(source, line, pieces)
+        # a plain line (every line of a .txt) is never a styled heading: spared the call
+        styled = _styled_heading(source, line, pieces) if source.outline is not None or source.bold else None
         if styled:
             pieces.append(Piece(number, line, styled))
             continue
