@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from drafter.catalogue import catalogue
-from drafter.mining import bank, indicator_phrasing, patterns, segment, word_codes
+from drafter.mining import bank, indicator_phrasing, patterns, segment
 from drafter.numbering import MARKERS
 from drafter.reading import clean, headings, read
 from tests.conftest import REPO
@@ -101,38 +101,10 @@ def test_tag_codes_give_the_place_names_and_verb_objects_of_the_tags():
     assert places > 0
 
 
-def test_word_codes_are_the_codes_of_the_tagged_text():
-    remembered = word_codes.WordCodes()
-    for text in TEXTS + [text + text for text in TEXTS[::7]]:
+def test_words_are_the_words_of_the_tagged_text():
+    for text in TEXTS[::3]:
         normalised = headings.normalise(text)
-        tagged = segment.tagged(normalised)
-        words = segment.words(normalised)
-        assert words == [word for word, _ in tagged]
-        expected = patterns.tag_codes(tagged)
-        assert remembered.codes(words, normalised) == expected
-        assert word_codes.WordCodes().codes(words, normalised) == expected  # nothing remembered yet
-        assert patterns.coded_place_names(words, expected) == patterns.place_names(tagged)
-    assert len(remembered.known) > 1000
-
-
-def test_word_codes_tag_the_whole_text_when_a_word_alone_is_cut_otherwise(monkeypatch):
-    text = "全年新认定国家高新技术企业12家，同比增长12.5%"
-    tagged = segment.tagged(text)
-    words = [word for word, _ in tagged]
-    monkeypatch.setattr(segment, "tagged", lambda part: tagged if part == text else [(part[:1], "x"), (part[1:], "x")])
-    remembered = word_codes.WordCodes()
-    assert remembered.codes(words, text) == patterns.tag_codes(tagged)
-    assert remembered.known == dict(zip(words, patterns.tag_codes(tagged)))
-
-
-def test_word_codes_forget_past_their_bound(monkeypatch):
-    monkeypatch.setattr(word_codes, "MAX_WORDS", 3)
-    remembered = word_codes.WordCodes()
-    text = "推进科技创新，建设创新型县城"
-    words = segment.words(text)
-    assert remembered.codes(words, text) == patterns.tag_codes(segment.tagged(text))
-    assert remembered.codes(["企业"], "企业") == patterns.tag_codes(segment.tagged("企业"))
-    assert len(remembered.known) == 1
+        assert segment.words(normalised) == [word for word, _ in segment.tagged(normalised)]
 
 
 def test_running_text_markers_are_those_of_the_look_behind_patterns():

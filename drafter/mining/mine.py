@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Callable
 
@@ -13,7 +13,6 @@ from drafter.document import Heading, Paragraph
 from drafter.mining import indicator_phrasing, patterns, segment
 from drafter.mining.collect import Collector
 from drafter.mining.corpus import Tally, iter_reports
-from drafter.mining.word_codes import WordCodes
 from drafter.reading import ReadReport
 from drafter.reading.headings import normalise
 
@@ -93,8 +92,6 @@ def _indicator_of(text: str) -> str | None:  # cached: the same templates recur 
     return next((indicator for keyword, indicator in _keywords() if keyword in text), None)
 
 
-_WORD_CODES = WordCodes()  # each word's tag code, met once, for this process's run
-
 # Lead-ins found by one pattern each, tried only on a sentence with the word every match contains.
 LEADS = (("transitions", "如下", patterns.TRANSITION), ("problem_leads", "存在", patterns.PROBLEM_LEAD))
 
@@ -108,7 +105,6 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
     last_part = max((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), default=0)
     add = collector.add
     names_a_person, figure_clauses = patterns.names_a_person, patterns.figure_clauses
-    cut, coded = segment.words, _WORD_CODES.codes
     for index, (block, kind, line) in enumerate(zip(blocks, kinds, lines)):
         if isinstance(block, Heading):
             if not names_a_person(block.text):
@@ -121,8 +117,8 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
         if not isinstance(block, Paragraph):
             continue
         text = normalise(block.text)
-        words = cut(text)
-        codes = coded(words, text)  # the tags' codes, without tagging the paragraph
+        tagged = segment.tagged(text)
+        codes = patterns.tag_codes(tagged)
         places = None  # found when the paragraph turns out to have a figure clause
         # What a sentence needs a word for is looked for only in a paragraph that has the word somewhere.
         openings = [(guard, pattern) for guard, pattern in patterns.OPENING if guard in text]
@@ -139,7 +135,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
             clauses = figure_clauses(sentence) if figures else ()
             if clauses:
                 if places is None:
-                    places = patterns.coded_place_names(words, codes)
+                    places = patterns.coded_place_names(tagged, codes)
                 for clause, template in _templates(clauses, places):
                     indicator = _indicator_of(template)
                     add("sentences", template, kind, example, indicator=indicator)
@@ -148,7 +144,7 @@ def mine_report(report: ReadReport, name: str, collector: Collector) -> None:
                                                collector)
                     for frame in _frames(template):
                         add("frames", frame, kind, example)
-        _collocations(words, codes, kind, (name, line, text), collector)
+        _collocations(tagged, codes, kind, (name, line, text), collector)
 
 
 def _lead_ins(sentence: str, kind: str, example, openings, leads, plans: bool, closing: bool, add) -> None:
@@ -219,15 +215,15 @@ _VERB_OBJECT = recache.compile(r"V([NZ]{1,3})")
 _span = methodcaller("span")
 
 
-def _collocations(words: list[str], codes: str, section: str, example: tuple[str, int, str],
+def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
     pairs = []
     for start, end in map(_span, _VERB_OBJECT.finditer(codes)):
-        verb = words[start]
+        verb = tagged[start][0]
         if len(verb) >= 2:
             # most objects are one noun, joined only when there are more
-            obj = words[end - 1] if end - start == 2 else "".join(words[start + 1:end])
+            obj = tagged[end - 1][0] if end - start == 2 else "".join(map(itemgetter(0), tagged[start + 1:end]))
             if len(obj) >= 2:
                 pairs.append((verb, obj))
     if pairs:

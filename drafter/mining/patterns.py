@@ -173,20 +173,20 @@ def names_a_person(text: str) -> bool:
 def place_names(tagged: list[tuple[str, str]]) -> list[str]:
     """Place names jieba finds, with their administrative suffix: 宜春市, 江西省, 青山县 (青山 + 县).
     jieba's ns alone is too loose (it tags 城镇 and 普及 ns), so the suffix decides."""
-    return coded_place_names([word for word, _ in tagged], tag_codes(tagged))
+    return coded_place_names(tagged, tag_codes(tagged))
 
 
-def coded_place_names(words: list[str], codes: str) -> list[str]:
-    """place_names, given the text's words and their tag_codes."""
+def coded_place_names(tagged: list[tuple[str, str]], codes: str) -> list[str]:
+    """place_names, given the text's tag_codes as well."""
     found = []
     # The candidates picked out at C speed: this runs over every word of the corpus.
     for candidate in PLACE_CODES.finditer(codes):
         index = candidate.start()
-        word = words[index]
+        word = tagged[index][0]
         if len(word) >= 3 and word[-1] in PLACE_SUFFIXES and not word.startswith(("全", "本", "我", "各", "该")):
             found.append(word)
-        elif codes[index] == "S" and len(word) >= 2 and index + 1 < len(words) and words[index + 1] in PLACE_SUFFIXES:
-            found.append(word + words[index + 1])
+        elif codes[index] == "S" and len(word) >= 2 and index + 1 < len(tagged) and tagged[index + 1][0] in PLACE_SUFFIXES:
+            found.append(word + tagged[index + 1][0])
     return sorted(set(found), key=len, reverse=True)
 
 
