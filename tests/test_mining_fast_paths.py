@@ -101,6 +101,12 @@ def test_tag_codes_give_the_place_names_and_verb_objects_of_the_tags():
     assert places > 0
 
 
+def test_words_are_the_words_of_the_tagged_text():
+    for text in TEXTS[::3]:
+        normalised = headings.normalise(text)
+        assert segment.words(normalised) == [word for word, _ in segment.tagged(normalised)]
+
+
 def test_running_text_markers_are_those_of_the_look_behind_patterns():
     for text in TEXTS:
         starts = sorted({m.start() for m in headings.INLINE_MARKER.finditer(text)}
@@ -109,6 +115,8 @@ def test_running_text_markers_are_those_of_the_look_behind_patterns():
                       | {m.start(1) for m in headings._DIGIT_MARKER_AFTER_END.finditer(text)}
                       | ({0} if headings._MARKER_AT_START.match(text) else set()))
         assert fast == starts
+        found = headings._MARKER_AT_START.match(text) or headings._ANY_MARKER_AFTER_BREAK.search(text)
+        assert bool(found) == bool(starts)
 
 
 def test_white_space_is_what_backslash_s_matches():

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 MAX_EXAMPLES = 3
 MAX_KEYS = 100_000  # past this many distinct keys of one kind, the rarest entries are dropped (see _prune)
 MAX_KEYS_OF = {"passages": 20_000}  # whole sentences are long: fewer of them in memory
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 class Entry:
@@ -64,12 +66,11 @@ class Collector:
         example, asked only while the entry still wants one. The counting of add() is written out here:
         collocations are the commonest entries (one every 30 characters), and a call apiece costs."""
         self.pairs += len(pairs)
+        self.verbs.update(map(_first, pairs))  # counted at C speed
+        self.objects.update(map(_second, pairs))
         table = self.entries["collocations"]
         doc = self.doc
-        verbs, objects = self.verbs, self.objects
         for verb, obj in pairs:
-            verbs[verb] += 1  # a Counter: 0 for a new word
-            objects[obj] += 1
             key = f"{verb} {obj}"
             entry = table.get(key)
             if entry is None:

@@ -218,12 +218,14 @@ _span = methodcaller("span")
 def _collocations(tagged: list[tuple[str, str]], codes: str, section: str, example: tuple[str, int, str],
                   collector: Collector) -> None:
     """A verb and the noun phrase right after it (consecutive nouns joined): 选派/科技特派员."""
-    # one comprehension (no generator to resume for every match); most objects are one noun, joined only
-    # when there are more
-    pairs = [(verb, obj) for start, end in map(_span, _VERB_OBJECT.finditer(codes))
-             if len(verb := tagged[start][0]) >= 2
-             and len(obj := tagged[end - 1][0] if end - start == 2
-                     else "".join(map(itemgetter(0), tagged[start + 1:end]))) >= 2]
+    pairs = []
+    for start, end in map(_span, _VERB_OBJECT.finditer(codes)):
+        verb = tagged[start][0]
+        if len(verb) >= 2:
+            # most objects are one noun, joined only when there are more
+            obj = tagged[end - 1][0] if end - start == 2 else "".join(map(itemgetter(0), tagged[start + 1:end]))
+            if len(obj) >= 2:
+                pairs.append((verb, obj))
     if pairs:
         file, line, text = example
         collector.add_pairs(pairs, section, lambda phrase: (file, line, _around(text, phrase)))

@@ -46,9 +46,15 @@ def _jieba():
 # Without HMM: words outside the dictionary have no part of speech, so they could never be part of a
 # collocation or a formula's lead; guessing them would only cost time.
 def words(text: str) -> list[str]:
-    if backend() == "rjieba":
-        return _rjieba().cut(text, hmm=False)
-    return _jieba()[0].lcut(text, HMM=False)
+    return _cutter(backend())(text)
+
+
+@cache
+def _cutter(name: str):
+    """The function words() calls for a backend, made once: mining asks for every paragraph."""
+    if name == "rjieba":
+        return partial(_rjieba().cut, hmm=False)
+    return partial(_jieba()[0].lcut, HMM=False)
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

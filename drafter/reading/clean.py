@@ -28,12 +28,18 @@ SENTENCE_MARKS = recache.compile(r"[，。！？；]$|[，,]")
 NOT_WORD = recache.compile(r"[\W_]+")
 # The marks and spaces of Chinese and Western text, every one a NOT_WORD character: removing them by an
 # explicit class is quicker than testing every character's Unicode category, and what is left is then
-# most often all letters and figures already.
-_COMMON_NOT_WORD = recache.compile("[" + "".join(
+# most often all letters and figures already. The runs between them are found and joined: the same text
+# as re.sub removing them gives, a quarter quicker.
+_COMMON_MARKS = "".join(
     re.escape(chr(code)) for block in (range(0x80), range(0xA0, 0x100), range(0x2000, 0x2070), range(0x3000, 0x3040),
                                        range(0xFF00, 0xFFF0))
-    for code in block if not chr(code).isalnum()) + "]+")
+    for code in block if not chr(code).isalnum())
+_BETWEEN_COMMON_MARKS = recache.compile(f"[^{_COMMON_MARKS}]+")
 _LEADING_CHARACTERS = WHITE_SPACE + "?？�·•●■□◆★>"  # what LEADING_JUNK takes, for str.lstrip
+# Each word list as one pattern: a search for any of its words is a scan at C speed that skips every
+# character no word starts with, where `word in line` for each word was a Python step apiece.
+_ANY_CLUTTER_WORD, _ANY_SITE_WORD, _ANY_ALWAYS_CLUTTER = (
+    recache.compile("|".join(map(re.escape, words))) for words in (CLUTTER_WORDS, SITE_SENTENCE, ALWAYS_CLUTTER))
 
 
 def is_clutter(line: str) -> bool:
@@ -44,12 +50,12 @@ def is_clutter(line: str) -> bool:
         return True
     if len(line) > SHORT:
         return False
-    contains = line.__contains__  # the word lists tested through map: no generator step per word
-    if any(map(contains, ALWAYS_CLUTTER)):
+    if _ANY_ALWAYS_CLUTTER.search(line):
         return True
-    if SENTENCE_MARKS.search(line) and not any(map(contains, SITE_SENTENCE)):
+    if SENTENCE_MARKS.search(line) and not _ANY_SITE_WORD.search(line):
         return False
-    return any(map(contains, CLUTTER_WORDS)) and any(not _bare_label(line, word) for word in CLUTTER_WORDS if word in line)
+    return (_ANY_CLUTTER_WORD.search(line) is not None
+            and any(not _bare_label(line, word) for word in CLUTTER_WORDS if word in line))
 
 
 def _bare_label(line: str, word: str) -> bool:
@@ -59,7 +65,7 @@ def _bare_label(line: str, word: str) -> bool:
 
 def fingerprint(line: str) -> str:
     """A line with spaces and punctuation removed, to recognise a repeated block."""
-    key = _COMMON_NOT_WORD.sub("", line)
+    key = "".join(_BETWEEN_COMMON_MARKS.findall(line))
     return key if key.isalnum() else NOT_WORD.sub("", key)
 
 

@@ -24,6 +24,11 @@ WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\
 _MARKER_AFTER_BREAK = recache.compile(rf"[{re.escape(WHITE_SPACE)}。；：:！？]((?:[{CN}]+、|[（(][{CN}]+[）)]))")
 _MARKER_AT_START = recache.compile(rf"(?:[{CN}]+、|[（(][{CN}]+[）)])")
 _DIGIT_MARKER_AFTER_END = recache.compile(r"[。；！？]((?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。))")
+# Whether a line has any marker after a break, in one scan (most lines have none): both patterns above
+# as one that starts with a break (the sentence ends are breaks too), so the scan skips to breaks.
+_ANY_MARKER_AFTER_BREAK = recache.compile(
+    rf"[{re.escape(WHITE_SPACE)}。；：:！？](?:[{CN}]+、|[（(][{CN}]+[）)]"
+    r"|(?<=[。；！？])(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])(?=[^。！？，]{2,25}。))")
 # Part names that stand without a number: "2017年主要工作成绩", "结束语", "注释："
 UNNUMBERED = recache.compile(
     r"^(\d{4}年)?[^，。；,;]{0,14}(工作成绩|工作计划|工作打算|工作思路|工作总结|存在的问题|主要问题|工作要点|重点工作|"
@@ -91,7 +96,7 @@ def match_heading(line: str) -> HeadingMatch | None:
     """A heading marker at the start of `line`, with a run-in text split off at the title's first full stop."""
     if not line or line[0] not in _MARKER_FIRST and not line[0].isdecimal():
         return None  # the reader asks of every line: most start with none of the markers' characters
-    article = match_article(line)
+    article = match_article(line) if line[0] == "第" else None  # every ARTICLE starts with 第
     if article:
         return article
     found = match_marker(line)
@@ -159,13 +164,12 @@ def split_running_text(line: str) -> list[str]:
     A heading cut out this way ends at its first space outside quotes: "一、今年工作 创新培育…" ->
     "一、今年工作", "创新培育…", but "“好品山东 商行天下”" stays whole.
     """
+    at_start = _MARKER_AT_START.match(line) is not None
+    if not at_start and not _ANY_MARKER_AFTER_BREAK.search(line):
+        return [line]
     starts = [m.start(1) for m in _MARKER_AFTER_BREAK.finditer(line)]
     starts += [m.start(1) for m in _DIGIT_MARKER_AFTER_END.finditer(line)]
-    if _MARKER_AT_START.match(line):
-        starts.append(0)
-    if not starts:
-        return [line]
-    starts = sorted(set(starts))
+    starts = sorted(set(starts + [0] if at_start else starts))
     pieces = [line[: starts[0]]] if starts[0] > 0 else []
     for start, end in zip(starts, starts[1:] + [len(line)]):
         piece = line[start:end].strip()
@@ -181,6 +185,8 @@ _QUOTE_OR_SPACE = recache.compile("[“‘《「”’》」 \u3000]")
 
 def _cut_at_space(piece: str) -> tuple[str, str]:
     """A heading that lost its line break ends at the first space outside quotes, if a short title precedes it."""
+    if " " not in piece and "\u3000" not in piece:
+        return piece, ""  # most pieces: no space to end at
     depth = 0
     for found in _QUOTE_OR_SPACE.finditer(piece):  # only these characters matter: skip to them
         index, char = found.start(), found.group()

@@ -22,7 +22,7 @@ from drafter.reading.source import Line
 
 TITLE_WORDS = recache.compile(r"总结|计划|报告|要点|打算|思路|方案|意见|通知|办法|细则|规定|决定|规划|纲要|公报|纪要|大纲|指南|通报")
 DOCUMENT_NUMBER = recache.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
-CONTENTS = recache.compile(r"^目\s*录$")
+CONTENTS = recache.compile(r"^目\s*录$")  # as ATTACHMENT_LIST and ATTACHMENT_LABEL, tried only on a line starting so
 ATTACHMENT_LIST = recache.compile(r"^附\s*件\s*[：:]\s*\d")          # "附件：1.项目课程内容"
 ATTACHMENT_ITEM = recache.compile(r"^\d{1,2}\s*[.．、]")
 ATTACHMENT_LABEL = recache.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")      # "附件2" above an attachment's title
@@ -129,8 +129,8 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             if index == centered[0]:
                 pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
-        line = _numbered(source)
-        if source.toc or CONTENTS.match(line) or (centered and index < centered[0]):
+        line = _numbered(source) if source.marker else source.text  # a .txt line has no Word number
+        if source.toc or line[:1] == "目" and CONTENTS.match(line) or (centered and index < centered[0]):
             pieces.append(Piece(number, line, plain=True))
             continue
         if (title is None and index < TITLE_SEARCH and not any(p.heading for p in pieces)
@@ -138,10 +138,10 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             title = _title_text(line)
             pieces.append(Piece(number, "", block=Title(normalise(title))))
             continue
-        if attachment_list and ATTACHMENT_ITEM.match(line) or _after_attachment_label(pieces):
+        if attachment_list and ATTACHMENT_ITEM.match(line) or pieces and _after_attachment_label(pieces):
             pieces.append(Piece(number, line, plain=True))  # "附件：1.…" goes on "2.…"; an attachment's title
             continue
-        attachment_list = ATTACHMENT_LIST.match(line) is not None
+        attachment_list = line[:1] == "附" and ATTACHMENT_LIST.match(line) is not None
         if title is None and index < 3 and _looks_like_title(line) and not source.marker:
             # a title balanced over several lines by manual breaks is one paragraph: its lines share a number
             # (a Word paragraph: every line of it, also those before the one that looks like a title)
@@ -161,7 +161,8 @@ def parse_lines(lines: list[Line] | list[tuple[int, str]],
             if stripped != line:
                 dropped.append(Removed(number, line[: len(line) - len(stripped)].strip(), "repeat"))
             line = stripped
-        styled = _styled_heading(source, line, pieces)
+        # a plain line (every line of a .txt) is never a styled heading: spared the call
+        styled = _styled_heading(source, line, pieces) if source.outline is not None or source.bold else None
         if styled:
             pieces.append(Piece(number, line, styled))
             continue
@@ -200,7 +201,9 @@ def _styled_title(source: Line, following: list[Line]) -> bool:
 
 
 def _after_attachment_label(pieces: list[Piece]) -> bool:
-    return bool(pieces) and pieces[-1].block is None and ATTACHMENT_LABEL.match(pieces[-1].text) is not None
+    # every label starts with 附: most lines are spared the regex
+    return (bool(pieces) and pieces[-1].block is None and pieces[-1].text[:1] == "附"
+            and ATTACHMENT_LABEL.match(pieces[-1].text) is not None)
 
 
 def _find_headings(pieces: list[Piece], match=match_heading) -> None:
