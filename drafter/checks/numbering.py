@@ -78,7 +78,8 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
     findings = []
     previous_level, last, running = 0, [0] * 5, [0] * 5  # running: never reset by a new parent
     outer = [[] for _ in range(5)]  # per level: where each enclosing list stopped when a nested one began
-    since = [""] * 5  # the running text since the last heading of each level
+    since = [[] for _ in range(5)]  # the running text since the last heading of each level, in pieces
+    # (joined only when a heading of that level asks: adding to one long string copied it at every heading)
     # headings met before, not just now: a table of contents, or a text pasted twice, repeats them all
     seen, just_before = set(), [""] * 5
     for where, block, fresh, after_text, between in _headings(target):
@@ -86,7 +87,8 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
         repeated = text in seen and text != just_before[block.level]
         seen.add(text)
         just_before[block.level] = text
-        since = [t + between for t in since]
+        for pieces in since:
+            pieces.append(between)
         if fresh:
             previous_level, last, running, outer = 0, [0] * 5, [0] * 5, [[] for _ in range(5)]
         text = block.marker + block.text
@@ -106,7 +108,8 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
             outer[block.level:] = [[] for _ in range(block.level, 5)]
             continue
         number = _number(block.marker)
-        last[block.level] = _follow_lines(since[block.level], block.level, last[block.level], outer[block.level])
+        running_text = "".join(since[block.level])
+        last[block.level] = _follow_lines(running_text, block.level, last[block.level], outer[block.level])
         expected = last[block.level] + 1
         restart = number == 1 and last[block.level] >= 2                     # a new list
         if restart:
@@ -117,12 +120,12 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
             outer[block.level].pop()
         continued = number == running[block.level] + 1 and number > 1     # numbered on through the parts
         skipped = range(expected, number) if number > expected else range(1, number)
-        malformed = _malformed(since[block.level], block.level, expected) if number == expected + 1 else None
+        malformed = _malformed(running_text, block.level, expected) if number == expected + 1 else None
         if malformed and not repeated:
             # "（二）…三)…（四）": one marker typed wrong, not a gap in the numbering; say so once, there
             findings.append(_malformed_finding(target, where, block.level, expected, malformed))
         elif number != expected and not restart and not continued and not repeated and not nested_end \
-                and not _inside_text(since[block.level], block.level, skipped):
+                and not _inside_text(running_text, block.level, skipped):
             what = "重复" if number == last[block.level] else "不连续"
             # a list that seems to start at （二）: more often its first item was not found on a line of
             # its own (text copied from a PDF) than left out; say so, but not as an error
@@ -134,8 +137,9 @@ def check_heading_levels_and_sequence(target: Target) -> list[Finding]:
                 f"序号{what}：此处为“{block.marker.strip()}”，按顺序应为“{right}”",
                 f"改为“{right}”，其后同级序号依次顺延", block.marker))
         last[block.level] = running[block.level] = number  # go on counting from what the author wrote
-        since[block.level:] = [""] * (5 - block.level)
-        since[:block.level] = [t + block.marker + block.text for t in since[:block.level]]
+        since[block.level:] = [[] for _ in range(block.level, 5)]
+        for pieces in since[:block.level]:
+            pieces.append(block.marker + block.text)
         last[block.level + 1:] = [0] * (4 - block.level)
         outer[block.level + 1:] = [[] for _ in range(block.level + 1, 5)]
     return findings
