@@ -254,3 +254,23 @@ def test_nothing_readable_writes_no_bank_and_an_empty_word_is_refused(tmp_path, 
     for word in ("", "  "):
         result = CliRunner().invoke(cli, ["suggest", word])
         assert result.exit_code == 2 and "请给出要查找的词语" in result.output
+
+
+def test_a_collector_sent_back_by_a_worker_process_arrives_whole():
+    """Collector's pickled form (rows of plain values) gives back every entry as it was."""
+    import pickle
+
+    from drafter.mining.collect import Collector
+
+    collector = Collector()
+    collector.new_document()
+    collector.add("passages", "全年新认定高新技术企业45家", "achievements", ("a.txt", 3, "全年…"), level=2)
+    collector.add_pairs([("推进", "改革"), ("推进", "改革")], "plans", lambda words: ("b.txt", 9, words))
+    back = pickle.loads(pickle.dumps(collector))
+    assert (back.verbs, back.objects, back.pairs, back.doc) == (collector.verbs, collector.objects, 2, 0)
+    for kind, table in collector.entries.items():
+        assert list(back.entries[kind]) == list(table)
+        for key, entry in table.items():
+            again = back.entries[kind][key]
+            assert [getattr(again, name) for name in entry.__slots__] == [getattr(entry, name) for name in entry.__slots__]
+    assert back.entries["collocations"]["推进 改革"].count == 2

@@ -86,6 +86,24 @@ class Collector:
             if len(entry.examples) < MAX_EXAMPLES:
                 entry.examples.append(example_of(verb + obj))
 
+    def __getstate__(self) -> tuple:
+        """What a worker process sends back, as rows of plain values: pickled and read back in half the
+        time of one object per entry (about 5 ms of each run of --jobs)."""
+        tables = {kind: (list(table), [(e.count, e.docs, e.last_doc, e.sections, e.examples, e.extra)
+                                       for e in table.values()])
+                  for kind, table in self.entries.items()}
+        return tables, self.verbs, self.objects, self.pairs, self.doc
+
+    def __setstate__(self, state: tuple) -> None:
+        tables, self.verbs, self.objects, self.pairs, self.doc = state
+        self.entries = defaultdict(dict)
+        for kind, (keys, rows) in tables.items():
+            table = self.entries[kind]
+            for key, (count, docs, last_doc, sections, examples, extra) in zip(keys, rows):
+                entry = table[key] = Entry.__new__(Entry)
+                entry.count, entry.docs, entry.last_doc = count, docs, last_doc
+                entry.sections, entry.examples, entry.extra = sections, examples, extra
+
     def pmi(self, verb: str, obj: str, count: int) -> float:
         return math.log2(count * self.pairs / (self.verbs[verb] * self.objects[obj]))
 
