@@ -212,7 +212,7 @@ def preview(source, output, png_dir, templates, dpi):
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="同时使用的 CPU 核数；检查多个文件时可加快，结果与单核相同。")
 def check(files, form, output_format, strict, disable, enable, words, list_rules, comments, fix, jobs):
-    """校对文稿（.docx/.txt）：序号、占位符、错别字与易混词、重复、年份日期、数字、统计用语、标点、文种，及与表单数字是否一致。
+    """校对文稿（.docx/.txt，或文件夹中的全部文稿）：序号、占位符、错别字与易混词、重复、年份日期、数字、统计用语、标点、文种，及与表单数字是否一致。
 
     有错误时退出码为 1（加 --strict 时警告也算），否则为 0。
     """
@@ -226,6 +226,9 @@ def check(files, form, output_format, strict, disable, enable, words, list_rules
         return
     if not files:
         raise DrafterError("请给出要检查的文稿，如：drafter check 文稿.docx")
+    from drafter.reading.read import drafts_in
+
+    files = drafts_in(list(files))  # a folder: the drafts in it
     if (comments or fix) and len(files) != 1:
         raise DrafterError("--comments 和 --fix 一次只处理一个文稿。")
     report = check_files(list(files), form, frozenset(disable), frozenset(enable), tuple(words), jobs)
@@ -263,7 +266,7 @@ def extract(source, output):
 def outline(files, output_format):
     """显示从文稿读到的提纲：各级标题、所属部分和位置。
 
-    文稿可以是 .docx、.doc、.wps、.rtf（需 LibreOffice）或 .txt；另列出清理掉的网页杂项和 Word 的页眉页脚。
+    文稿可以是 .docx、.doc、.wps、.rtf（需 LibreOffice）或 .txt，也可以是放文稿的文件夹；另列出清理掉的网页杂项和 Word 的页眉页脚。
     """
     collect_garbage()
     from drafter.commands.outline import as_json, as_text, read_files, removed_summary

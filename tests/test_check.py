@@ -218,3 +218,28 @@ def test_a_line_broken_after_a_numbered_reference_is_not_a_heading():
     text = ("一、总体要求\n（一）申请条件\n申请在其他地方进行道路测试的，除原申请材料外，还应按附件2中第（五）\n"
             "（十二）项规定提供相关材料。\n（二）审核程序\n正文。")
     assert [f.message for f in check_text(text) if f.rule.startswith("numbering")] == []
+
+
+def test_a_folder_is_checked_as_the_drafts_in_it(tmp_path):
+    """check FOLDER and outline FOLDER read every draft in it and below it, in name order, and not Word's
+    "~$" lock files; an empty folder is a Chinese error, exit code 2; mine leaves lock files out too."""
+    import shutil
+
+    from drafter.mining.corpus import report_files
+
+    seeds = sorted((REPO / "seeds").glob("*.txt"))[:2]
+    (tmp_path / "reports" / "2023").mkdir(parents=True)
+    shutil.copy(seeds[0], tmp_path / "reports" / seeds[0].name)
+    shutil.copy(seeds[1], tmp_path / "reports" / "2023" / seeds[1].name)
+    (tmp_path / "reports" / "~$locked.docx").write_bytes(b"\x00owner")
+    drafts = sorted([tmp_path / "reports" / "2023" / seeds[1].name, tmp_path / "reports" / seeds[0].name])
+    runner = CliRunner()
+    by_folder = runner.invoke(cli, ["check", str(tmp_path / "reports")])
+    by_files = runner.invoke(cli, ["check", *map(str, drafts)])
+    assert by_folder.output == by_files.output and "共检查 2 个文件" in by_folder.output
+    assert by_folder.exit_code == by_files.exit_code
+    assert runner.invoke(cli, ["outline", str(tmp_path / "reports")]).output == runner.invoke(cli, ["outline", *map(str, drafts)]).output
+    (tmp_path / "empty").mkdir()
+    empty = runner.invoke(cli, ["check", str(tmp_path / "empty")])
+    assert empty.exit_code == 2 and "文件夹中没有 .docx、.txt" in empty.output
+    assert report_files([tmp_path / "reports"]) == drafts

@@ -10,7 +10,7 @@ from pathlib import Path
 from drafter.document import Heading, Title
 from drafter.errors import InputError
 from drafter.reading import ReadReport, read_report
-from drafter.reading.read import READABLE
+from drafter.reading.read import READABLE, drafts_in
 
 KIND_NAMES = {"achievements": "工作成绩", "problems": "存在问题", "plans": "工作计划", "other": "其他"}
 REASON_NAMES = {"clutter": "网页杂项", "repeat": "重复内容", "excerpt": "网站摘录", "empty": "乱码或空白"}
@@ -18,7 +18,7 @@ REASON_NAMES = {"clutter": "网页杂项", "repeat": "重复内容", "excerpt": 
 
 def read_files(paths: list[Path]) -> list[ReadReport]:
     reports = []
-    for path in paths:
+    for path in drafts_in(paths):  # a folder: the drafts in it
         if path.suffix.lower() not in READABLE:
             raise InputError(f"{path}: 只能读取 {'、'.join(READABLE)} 文稿。")
         if not path.is_file():

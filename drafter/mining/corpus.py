@@ -33,7 +33,8 @@ def report_files(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                         and not p.name.startswith("~$"))  # Word's lock file beside an open document
         else:
             found.add(path)
     return sorted(found)

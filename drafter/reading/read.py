@@ -32,6 +32,23 @@ FILE_SUFFIX = recache.compile(r"\.(docx?|pdf|txt|wps)$", re.I)
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report is about 100 KB; 8 MB (~2,000 pages) takes mine ~50 s, check ~15 s
 SHORT_HEADING = 40  # characters: a bold or styled line longer than this is text, not a heading
 READABLE = (".docx", ".txt") + CONVERTIBLE
+WORD_LOCK_FILE = "~$"  # Word's "~$报告.docx" beside a document it has open: not a document
+
+
+def drafts_in(paths: list[Path], suffixes: tuple[str, ...] = READABLE) -> list[Path]:
+    """The paths as given, each folder replaced by the drafts in it and below it (sorted), without Word's
+    lock files; an empty folder is an error."""
+    found = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
+                        and not p.name.startswith(WORD_LOCK_FILE))
+        if not inside:
+            raise InputError(f"{path}: 文件夹中没有 {'、'.join(suffixes)} 文稿。")
+        found += inside
+    return found
 
 
 @dataclass(frozen=True)
