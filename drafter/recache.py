@@ -69,9 +69,17 @@ def import_time_patterns():
         yield
         return
 
+    # Patterns seen compiled at run time: a check or reader calling re.sub(pattern, …) for every line
+    # asks again and again, and walking its stack each time cost 25 ms over 100 drafts.
+    at_run_time: set = set()
+
     def compile_with_cache(pattern, flags):
-        if isinstance(pattern, str) and not flags & re.DEBUG and _importing(sys._getframe(1)):
-            return compile(pattern, flags)
+        if isinstance(pattern, str) and not flags & re.DEBUG and (pattern, flags) not in at_run_time:
+            if _importing(sys._getframe(1)):
+                return compile(pattern, flags)
+            if len(at_run_time) >= MAX_ENTRIES:
+                at_run_time.clear()
+            at_run_time.add((pattern, flags))
         return _re_compile(pattern, flags)
 
     re._compile = compile_with_cache

@@ -161,3 +161,13 @@ def test_a_bad_pattern_in_an_imported_module_fails_as_it_would_without_the_cache
     with pytest.raises(re.error), recache.import_time_patterns():
         import library_with_a_mistake  # noqa: F401
     assert re._compile is recache._re_compile
+
+
+def test_a_run_time_pattern_asked_for_again_is_not_looked_into_again(fresh, monkeypatch):
+    """re.sub(pattern, …) in a loop: the stack is walked for the first call only, and the pattern is never cached."""
+    walked = []
+    monkeypatch.setattr(recache, "_importing", lambda frame: walked.append(frame) or False)
+    with recache.import_time_patterns():
+        for text in SAMPLES:
+            re.sub(r"[，,、]\s*", "|", text)
+    assert len(walked) == 1 and not recache._entries
