@@ -231,7 +231,7 @@ def check(files, form, output_format, strict, disable, enable, words, list_rules
     files = drafts_in(list(files))  # a folder: the drafts in it
     if (comments or fix) and len(files) != 1:
         raise DrafterError("--comments 和 --fix 一次只处理一个文稿。")
-    report = check_files(list(files), form, frozenset(disable), frozenset(enable), tuple(words), jobs)
+    report = check_files(files, form, frozenset(disable), frozenset(enable), tuple(words), jobs)
     click.echo(report.as_json() if output_format == "json" else report.as_text())
     if comments:
         from drafter.checks.annotate import write_comments

@@ -2,8 +2,8 @@
 
 Python's cyclic collector is off while drafter imports its libraries and does its work: a command keeps
 what it builds until it exits, so the collector's passes over the ~100,000 objects the imports make find
-nothing to free (5-8 ms of a build, measured with and without). The commands that read any number of
-files (check, outline, extract, mine) switch it back on (`collect_garbage`). drafter.cli.main freezes what
+nothing to free (5-8 ms of a build, measured with and without). The commands that read drafts (check,
+outline and mine any number, extract one of any size) switch it back on (`collect_garbage`). drafter.cli.main freezes what
 is left at exit, so Python's last collection skips it too.
 """
 

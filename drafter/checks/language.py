@@ -125,8 +125,9 @@ def _stretch_end(text: str, start: int, earlier: str, earlier_start: int) -> int
 
 
 def _repeat_message(stretch: str, first: int) -> str:
-    shown = stretch if len(stretch) <= SPAN + 10 else f"{stretch[:SPAN]}…"
-    return f"“{shown}”{f'（共{len(stretch)}个字）' if len(stretch) > SPAN + 10 else ''}在第{first}段已出现过"
+    if len(stretch) <= SPAN + 10:
+        return f"“{stretch}”在第{first}段已出现过"
+    return f"“{stretch[:SPAN]}…”（共{len(stretch)}个字）在第{first}段已出现过"
 
 
 def check_genre(document: Document, report: Report | None = None) -> list[Finding]:

@@ -248,6 +248,7 @@ def _add_table(document, block: Table, ids: dict[str, str], layout: Layout) -> N
 
 
 TABLE_GRID = "Table Grid"
+ON = ("1", "true", "on")  # ST_OnOff's true values
 
 
 def _table_style_id(document, name: str) -> str | None:
@@ -264,8 +265,6 @@ def _table_style_id(document, name: str) -> str | None:
         return document.part.get_style_id(document.styles[name], WD_STYLE_TYPE.TABLE)
     return None if style_id == last_default else style_id
 
-
-ON = ("1", "true", "on")  # ST_OnOff's true values
 
 
 def _set_core_properties(document, info: DocumentInfo) -> None:

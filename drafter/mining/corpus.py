@@ -8,6 +8,7 @@ from typing import Iterator
 
 from drafter.errors import DrafterError
 from drafter.reading import ReadReport, read_report
+from drafter.reading.read import drafts_under
 
 SUFFIXES = (".txt", ".docx")
 
@@ -33,8 +34,7 @@ def report_files(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                         and not p.name.startswith("~$"))  # Word's lock file beside an open document
+            found.update(drafts_under(path, SUFFIXES))
         else:
             found.add(path)
     return sorted(found)

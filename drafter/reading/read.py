@@ -35,16 +35,20 @@ READABLE = (".docx", ".txt") + CONVERTIBLE
 WORD_LOCK_FILE = "~$"  # Word's "~$报告.docx" beside a document it has open: not a document
 
 
+def drafts_under(folder: Path, suffixes: tuple[str, ...] = READABLE) -> list[Path]:
+    """The drafts in a folder and below it, sorted, without Word's lock files."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
+                  and not p.name.startswith(WORD_LOCK_FILE))
+
+
 def drafts_in(paths: list[Path], suffixes: tuple[str, ...] = READABLE) -> list[Path]:
-    """The paths as given, each folder replaced by the drafts in it and below it (sorted), without Word's
-    lock files; an empty folder is an error."""
+    """The paths as given, each folder replaced by drafts_under it; an empty folder is an error."""
     found = []
     for path in paths:
         if not path.is_dir():
             found.append(path)
             continue
-        inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
-                        and not p.name.startswith(WORD_LOCK_FILE))
+        inside = drafts_under(path, suffixes)
         if not inside:
             raise InputError(f"{path}: 文件夹中没有 {'、'.join(suffixes)} 文稿。")
         found += inside
